@@ -9,7 +9,6 @@ const entries = [
   ['electron/main/main.ts', 'dist/electron/main.cjs'],
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs'],
   ['electron/launch.ts', 'dist/electron/launch.cjs'],
-  ['electron/web/webHostMain.ts', 'dist/electron/web-host.cjs'],
 ];
 
 const optional = [

@@ -1,0 +1,20 @@
+// Assembles the host API handlers from the services the host runs. Each feature adds
+// its handlers here; the dispatcher validates inputs before any handler runs.
+import type { HostHandlers } from '../../shared/host/api.js';
+import type { AppInfo } from '../../shared/host/methods/app.js';
+import { createAppHandlers } from './handlers/app.js';
+import { createSyncHandlers } from './handlers/sync.js';
+import type { SyncPort } from './syncPort.js';
+
+export interface HostServices {
+  info: () => AppInfo;
+  /** The sync engine currently running (it changes when the demo central comes up). */
+  sync: () => SyncPort;
+}
+
+export function createHostHandlers(services: HostServices): HostHandlers {
+  return {
+    ...createAppHandlers(services.info),
+    ...createSyncHandlers(services.sync),
+  };
+}

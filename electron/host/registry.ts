@@ -1,0 +1,39 @@
+// The customs registry shipped in resources/: names of scopes before (or without) sync.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const registryFile = z.looseObject({
+  units: z.array(z.looseObject({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+  subordinates: z.array(z.looseObject({ code: z.string(), parent: z.string(), nameZh: z.string(), nameEn: z.string() })),
+});
+
+export interface ScopeName {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export const nationalScope: ScopeName = { code: '*', nameZh: '海关总署全国监控指挥中心', nameEn: 'GACC National Monitoring Center' };
+
+export class CustomsRegistry {
+  private readonly names = new Map<string, ScopeName>();
+
+  constructor(raw: unknown) {
+    const registry = registryFile.parse(raw);
+    for (const unit of [...registry.units, ...registry.subordinates]) {
+      this.names.set(unit.code, { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn });
+    }
+  }
+
+  static load(path: string): CustomsRegistry {
+    return new CustomsRegistry(JSON.parse(readFileSync(path, 'utf8')));
+  }
+
+  /** The name a center's header shows for its scope. */
+  scopeName(code: string): ScopeName {
+    if (code === '*') return nationalScope;
+    const unit = this.names.get(code);
+    if (!unit) return { code, nameZh: `关区 ${code}`, nameEn: `Customs ${code}` };
+    return { code, nameZh: `${unit.nameZh}监控中心`, nameEn: `${unit.nameEn} Monitoring Center` };
+  }
+}

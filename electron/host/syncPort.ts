@@ -1,0 +1,41 @@
+// What the host needs from the sync engine. The engine runs in a worker; the host only
+// reads its status and forwards its notifications to the renderer.
+import type { RecordKind } from '../../shared/central/records.js';
+import type { SyncStatus } from '../../shared/host/methods/sync.js';
+
+export interface SyncPort {
+  status(): SyncStatus;
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+  onDataChanged(listener: (kinds: RecordKind[]) => void): () => void;
+  stop(): Promise<void>;
+}
+
+/** The status of a host with no central to sync from. */
+export function unconfiguredStatus(): SyncStatus {
+  return {
+    state: 'unconfigured',
+    centralUrl: null,
+    epoch: null,
+    cursor: null,
+    head: null,
+    dataAsOf: null,
+    lagSeconds: null,
+    changesPerSecond: 0,
+    quarantined: 0,
+    outboxPending: 0,
+    lastError: null,
+    offlineSince: null,
+    lastContactAt: null,
+  };
+}
+
+/** A sync port for a host with no central configured: it never changes state. */
+export function noSync(): SyncPort {
+  const status = unconfiguredStatus();
+  return {
+    status: () => status,
+    onStatus: () => () => {},
+    onDataChanged: () => () => {},
+    stop: async () => {},
+  };
+}

@@ -1,0 +1,20 @@
+export const zh = {
+  app: { name: 'Portwall 口岸监控墙', demo: '演示数据' },
+  clock: { beijing: '北京时间' },
+  freshness: {
+    unconfigured: '未配置中心系统',
+    connecting: '正在连接中心系统…',
+    live: '实时',
+    delayed: '数据延迟 {{minutes}} 分钟',
+    catchingUp: '正在同步 {{percent}}%',
+    catchingUpUnknown: '正在同步…',
+    resyncing: '正在重新同步，显示本地数据',
+    offline: '{{since}} 起离线 — 显示本地数据',
+    offlineUnknown: '离线 — 显示本地数据',
+    hostLost: '与本机服务断开 — 画面为最后数据',
+  },
+  region: { map: '口岸地图', tiles: '监控指标', ticker: '预警信息', alerts: '预警队列', detail: '单证详情' },
+  view: { wall: '监控墙', desk: '值班席' },
+  status: { quarantined: '隔离 {{count}} 条', outboxPending: '待发送 {{count}} 项', scope: '监控范围' },
+  language: { switchTo: 'English' },
+};
