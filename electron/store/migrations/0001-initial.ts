@@ -156,6 +156,7 @@ CREATE TABLE declaration_flow_counts (
 CREATE TABLE quarantine (
   id INTEGER PRIMARY KEY,
   received_at INTEGER NOT NULL,
+  epoch TEXT,                           -- the log epoch it came from; status counts the current one
   seq INTEGER,
   kind TEXT,
   reason TEXT NOT NULL,
