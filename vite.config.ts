@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
+    // Every asset is a file: the CSP allows fonts and scripts from 'self' only, not data: URIs.
+    assetsInlineLimit: 0,
     sourcemap: true,
   },
   server: { host: '127.0.0.1' },

@@ -25,6 +25,8 @@ export interface HostConfig {
   tokenFile: string | null;
   /** Start the embedded demo central when no central URL is configured. */
   demo: boolean;
+  /** Extra flags for the demo central (tests use a small, fast history). */
+  demoCentralArgs: string[];
   dataDir: string;
   web: { host: string; port: number; accessToken: string | null; open: boolean };
 }
@@ -77,6 +79,7 @@ export function loadHostConfig(argv: string[], env: NodeJS.ProcessEnv = process.
     scope,
     tokenFile: values['token-file'] ?? env.PORTWALL_TOKEN_FILE ?? file.tokenFile ?? null,
     demo: values['no-demo'] ? false : env.PORTWALL_DEMO === '0' ? false : (file.demo ?? true),
+    demoCentralArgs: (env.PORTWALL_DEMO_CENTRAL_ARGS ?? '').split(' ').filter(Boolean),
     dataDir,
     web: { host, port, accessToken: accessTokenFile, open: false },
   };

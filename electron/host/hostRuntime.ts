@@ -90,7 +90,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
       log.warn(`the demo central is not built (${options.demoCentralEntry} missing); the wall shows no central configured`);
     } else {
       // The demo central can take a while to generate its history; the wall is up meanwhile.
-      startDemoCentral({ entry: options.demoCentralEntry, dataDir: config.dataDir, scope: config.scope, log })
+      startDemoCentral({ entry: options.demoCentralEntry, dataDir: config.dataDir, scope: config.scope, log, extraArgs: config.demoCentralArgs })
         .then((started) => {
           if (closed) return started.stop();
           demo = started;
