@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PortMap } from '../map/PortMap.js';
 import { WallHeader } from './WallHeader.js';
 
 /**
@@ -11,7 +12,9 @@ export function WallLayout() {
   return (
     <div className="wall" data-testid="wall">
       <WallHeader />
-      <section className="region region-map" data-testid="region-map" aria-label={t('region.map')} />
+      <section className="region region-map" data-testid="region-map" aria-label={t('region.map')}>
+        <PortMap />
+      </section>
       <section className="region region-tiles" data-testid="region-tiles" aria-label={t('region.tiles')}>
         <h2 className="region-title">{t('region.tiles')}</h2>
       </section>
