@@ -2,7 +2,10 @@
 // its handlers here; the dispatcher validates inputs before any handler runs.
 import type { HostHandlers } from '../../shared/host/api.js';
 import type { AppInfo } from '../../shared/host/methods/app.js';
+import type { ReadableDB } from '../store/db.js';
+import type { MapReference } from '../store/queries/map.js';
 import { createAppHandlers } from './handlers/app.js';
+import { createMapHandlers } from './handlers/map.js';
 import { createSyncHandlers } from './handlers/sync.js';
 import type { SyncPort } from './syncPort.js';
 
@@ -10,11 +13,16 @@ export interface HostServices {
   info: () => AppInfo;
   /** The sync engine currently running (it changes when the demo central comes up). */
   sync: () => SyncPort;
+  /** Read handle on the local store; null until sync has created it. */
+  readStore: () => ReadableDB | null;
+  /** Partner points and district seats from the shipped registry. */
+  mapReference: MapReference;
 }
 
 export function createHostHandlers(services: HostServices): HostHandlers {
   return {
     ...createAppHandlers(services.info),
     ...createSyncHandlers(services.sync),
+    ...createMapHandlers(services.readStore, services.mapReference),
   };
 }

@@ -8,10 +8,12 @@ import { type Dispatch, createDispatch } from '../../shared/host/dispatch.js';
 import type { AppInfo } from '../../shared/host/methods/app.js';
 import type { HostConfig } from './config.js';
 import { createHostHandlers } from './createHost.js';
+import { loadMapReference } from './handlers/map.js';
 import { type DemoCentral, startDemoCentral } from './demoCentral.js';
 import type { Logger } from './log.js';
 import { CustomsRegistry } from './registry.js';
 import { readSecretFile } from './secrets.js';
+import { createStoreReader } from './storeReader.js';
 import { type SyncPort, noSync } from './syncPort.js';
 import { TopicHub } from './topics.js';
 
@@ -102,7 +104,9 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     }
   }
 
-  const dispatch = createDispatch(createHostHandlers({ info, sync: () => sync }), log);
+  const store = createStoreReader(join(config.dataDir, 'portwall.sqlite'));
+  const mapReference = loadMapReference(join(options.resourcesDir, 'registry', 'customs-registry.json'));
+  const dispatch = createDispatch(createHostHandlers({ info, sync: () => sync, readStore: store.get, mapReference }), log);
 
   return {
     dispatch,
@@ -113,6 +117,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
       for (const unsubscribe of unsubscribers) unsubscribe();
       await sync.stop();
       await demo?.stop();
+      store.close();
     },
   };
 }

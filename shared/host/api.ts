@@ -4,11 +4,13 @@
 import { z } from 'zod';
 import { recordKinds } from '../central/records.js';
 import { appMethods } from './methods/app.js';
+import { mapMethods } from './methods/map.js';
 import { syncMethods, syncStatus } from './methods/sync.js';
 
 export const hostMethods = {
   ...appMethods,
   ...syncMethods,
+  ...mapMethods,
 };
 
 export type HostMethodName = keyof typeof hostMethods;

@@ -1,0 +1,82 @@
+// The map's state, in a vanilla zustand store: the controller (outside React) writes it,
+// components select the few atoms they show. High-rate data (particles, arcs) is not
+// here: it lives in typed arrays owned by the controller, so a data tick renders nothing.
+import { createStore } from 'zustand/vanilla';
+import type { MapOverview } from '../../../shared/host/methods/map.js';
+import type { FlowWidthBy } from './data/flowAttributes.js';
+
+export type MapLevel = 'national' | 'district' | 'port';
+export type DistrictIndicator = 'declarations' | 'valueUsd' | 'held' | 'openAlerts';
+export const districtIndicators: DistrictIndicator[] = ['declarations', 'valueUsd', 'held', 'openAlerts'];
+export const windowChoices = [15, 60, 240, 1440] as const;
+
+export interface MapSettings {
+  /** deck.gl's useDevicePixels: true (full DPR), false (CSS pixels) or a ratio cap. */
+  useDevicePixels: boolean | number;
+  /** Draw deck.gl into maplibre's WebGL context (interleaved) or in its own canvas above it. */
+  interleaved: boolean;
+  particleCapacity: number;
+  /** How many of the busiest ports get a name on the national view. */
+  labelCount: number;
+}
+
+export interface MapStatus {
+  /** Counted, never fatal: what the map could not draw. */
+  portsWithoutCoordinates: number;
+  unknownPartners: string[];
+  declarationsNotDrawn: number;
+  /** Particles spawned since start, and movements with no drawable route. */
+  particlesSpawned: number;
+  movementsNotDrawn: number;
+}
+
+export interface MapState {
+  level: MapLevel;
+  unit: string | null;
+  port: string | null;
+  windowMinutes: number;
+  widthBy: FlowWidthBy;
+  indicator: DistrictIndicator;
+  overview: MapOverview | null;
+  /** The basemap and the first data are drawn (e2e tests wait for it). */
+  ready: boolean;
+  error: string | null;
+  status: MapStatus;
+  settings: MapSettings;
+}
+
+export function defaultSettings(search: string): MapSettings {
+  const params = new URLSearchParams(search);
+  const dpr = params.get('useDevicePixels');
+  return {
+    useDevicePixels: dpr === null || dpr === 'true' ? true : dpr === 'false' ? false : Number(dpr) > 0 ? Number(dpr) : true,
+    interleaved: params.get('interleaved') === 'true',
+    particleCapacity: Math.max(100, Number(params.get('particles')) || 20_000),
+    labelCount: 12,
+  };
+}
+
+export function createMapStore(initial: Partial<MapState> = {}) {
+  return createStore<MapState>()(() => ({
+    level: 'national',
+    unit: null,
+    port: null,
+    windowMinutes: 60,
+    widthBy: 'declarations',
+    indicator: 'declarations',
+    overview: null,
+    ready: false,
+    error: null,
+    status: { portsWithoutCoordinates: 0, unknownPartners: [], declarationsNotDrawn: 0, particlesSpawned: 0, movementsNotDrawn: 0 },
+    settings: defaultSettings(''),
+    ...initial,
+  }));
+}
+
+export type MapStore = ReturnType<typeof createMapStore>;
+
+/** Where "back" goes from each level. */
+export function parentLevel(state: Pick<MapState, 'level' | 'unit'>): { level: MapLevel; unit: string | null; port: null } {
+  if (state.level === 'port' && state.unit !== null) return { level: 'district', unit: state.unit, port: null };
+  return { level: 'national', unit: null, port: null };
+}
