@@ -4,9 +4,12 @@ import type { HostHandlers } from '../../shared/host/api.js';
 import type { AppInfo } from '../../shared/host/methods/app.js';
 import type { ReadableDB } from '../store/db.js';
 import type { MapReference } from '../store/queries/map.js';
+import { createAlertHandlers } from './handlers/alerts.js';
 import { createAppHandlers } from './handlers/app.js';
+import { createIndicatorHandlers } from './handlers/indicators.js';
 import { createMapHandlers } from './handlers/map.js';
 import { createSyncHandlers } from './handlers/sync.js';
+import { createTicketHandlers } from './handlers/tickets.js';
 import type { SyncPort } from './syncPort.js';
 
 export interface HostServices {
@@ -24,5 +27,11 @@ export function createHostHandlers(services: HostServices): HostHandlers {
     ...createAppHandlers(services.info),
     ...createSyncHandlers(services.sync),
     ...createMapHandlers(services.readStore, services.mapReference),
+    ...createTicketHandlers(services.readStore),
+    ...createAlertHandlers(services.readStore, () => {
+      const sync = services.sync();
+      return sync.act ? (action) => sync.act!(action) : null;
+    }),
+    ...createIndicatorHandlers(services.readStore),
   };
 }

@@ -2,11 +2,15 @@
 // reads its status and forwards its notifications to the renderer.
 import type { RecordKind } from '../../shared/central/records.js';
 import type { SyncStatus } from '../../shared/host/methods/sync.js';
+import type { OutboxEntry } from '../store/outbox.js';
+import type { OfficerAction } from '../sync/outboxSender.js';
 
 export interface SyncPort {
   status(): SyncStatus;
   onStatus(listener: (status: SyncStatus) => void): () => void;
   onDataChanged(listener: (kinds: RecordKind[]) => void): () => void;
+  /** Records an officer action in the outbox (absent when no engine runs). */
+  act?(action: OfficerAction): Promise<OutboxEntry>;
   stop(): Promise<void>;
 }
 

@@ -3,14 +3,20 @@
 // means adding it here and a handler on the host, nothing else.
 import { z } from 'zod';
 import { recordKinds } from '../central/records.js';
+import { alertsMethods } from './methods/alerts.js';
 import { appMethods } from './methods/app.js';
+import { indicatorsMethods } from './methods/indicators.js';
 import { mapMethods } from './methods/map.js';
 import { syncMethods, syncStatus } from './methods/sync.js';
+import { ticketsMethods } from './methods/tickets.js';
 
 export const hostMethods = {
   ...appMethods,
   ...syncMethods,
   ...mapMethods,
+  ...ticketsMethods,
+  ...alertsMethods,
+  ...indicatorsMethods,
 };
 
 export type HostMethodName = keyof typeof hostMethods;

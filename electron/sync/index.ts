@@ -1,0 +1,131 @@
+// The host side of the sync worker: start it, follow its status, forward officer
+// actions, stop it. The host process (Electron main or plain Node) never writes the store.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RecordKind } from '../../shared/central/records.js';
+import { HostError } from '../../shared/host/errors.js';
+import type { SyncStatus } from '../../shared/host/methods/sync.js';
+import type { OutboxEntry } from '../store/outbox.js';
+import type { OfficerAction } from './outboxSender.js';
+import type { FromWorker, ToWorker, WorkerInput } from './workerProtocol.js';
+
+export type { OfficerAction } from './outboxSender.js';
+
+export interface StartSyncOptions {
+  dbPath: string;
+  centralUrl: string;
+  token: string;
+  retention?: WorkerInput['retention'];
+}
+
+export interface SyncHandle {
+  status(): SyncStatus;
+  onStatus(cb: (status: SyncStatus) => void): () => void;
+  onDataChanged(cb: (kinds: RecordKind[]) => void): () => void;
+  /** Records an officer action in the outbox (pending at once); resolves with its entry. */
+  act(action: OfficerAction): Promise<OutboxEntry>;
+  stop(): Promise<void>;
+}
+
+function initialStatus(centralUrl: string): SyncStatus {
+  return {
+    state: 'connecting',
+    centralUrl,
+    epoch: null,
+    cursor: null,
+    head: null,
+    dataAsOf: null,
+    lagSeconds: null,
+    changesPerSecond: 0,
+    quarantined: 0,
+    outboxPending: 0,
+    lastError: null,
+    offlineSince: null,
+    lastContactAt: null,
+  };
+}
+
+/** The bundled worker next to the bundle, else the TypeScript source through tsx. */
+function workerScript(): { file: string; entry?: string } {
+  const bundled = join(__dirname, 'sync-worker.cjs');
+  if (existsSync(bundled)) return { file: bundled };
+  const source = join(__dirname, 'worker.ts');
+  if (existsSync(source)) return { file: join(__dirname, 'workerSource.mjs'), entry: source };
+  throw new Error(`the sync worker script is missing next to ${__dirname}; run the build (npm run build)`);
+}
+
+export function startSyncWorker(options: StartSyncOptions): SyncHandle {
+  const script = workerScript();
+  const input: WorkerInput = { ...options, entry: script.entry };
+  const worker = new Worker(script.file, { workerData: input });
+  let current = initialStatus(options.centralUrl);
+  const statusListeners = new Set<(s: SyncStatus) => void>();
+  const dataListeners = new Set<(kinds: RecordKind[]) => void>();
+  const pending = new Map<number, { resolve: (e: OutboxEntry) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let exited = false;
+  const exitedPromise = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+
+  const setStatus = (status: SyncStatus) => {
+    current = status;
+    for (const cb of statusListeners) cb(status);
+  };
+
+  worker.on('message', (message: FromWorker) => {
+    switch (message.type) {
+      case 'status':
+        setStatus(message.status);
+        break;
+      case 'data':
+        for (const cb of dataListeners) cb(message.kinds);
+        break;
+      case 'acted':
+        pending.get(message.id)?.resolve(message.entry);
+        pending.delete(message.id);
+        break;
+      case 'act-failed':
+        pending.get(message.id)?.reject(new HostError(message.input ? 'bad-input' : 'internal', message.message));
+        pending.delete(message.id);
+        break;
+      case 'fatal':
+        setStatus({ ...current, state: 'stopped', lastError: message.message });
+        break;
+      case 'stopped':
+        break;
+    }
+  });
+  worker.on('error', (error) => setStatus({ ...current, state: 'stopped', lastError: `sync worker crashed: ${error.message}` }));
+  worker.on('exit', () => {
+    exited = true;
+    for (const p of pending.values()) p.reject(new HostError('unavailable', 'the sync worker stopped before recording the action'));
+    pending.clear();
+  });
+
+  return {
+    status: () => current,
+    onStatus(cb) {
+      statusListeners.add(cb);
+      return () => statusListeners.delete(cb);
+    },
+    onDataChanged(cb) {
+      dataListeners.add(cb);
+      return () => dataListeners.delete(cb);
+    },
+    act(action) {
+      if (exited) return Promise.reject(new HostError('unavailable', 'sync is stopped; the action was not recorded'));
+      const id = nextId++;
+      return new Promise<OutboxEntry>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: 'act', id, action } satisfies ToWorker);
+      });
+    },
+    async stop() {
+      if (exited) return;
+      worker.postMessage({ type: 'stop' } satisfies ToWorker);
+      const timeout = setTimeout(() => void worker.terminate(), 10_000);
+      await exitedPromise;
+      clearTimeout(timeout);
+    },
+  };
+}
