@@ -78,7 +78,11 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
       log.warn('this build has no sync engine; the wall shows no data');
       return;
     }
-    attachSync(options.startSync({ dbPath: join(config.dataDir, 'portwall.sqlite'), centralUrl: url, token, scope: config.scope, log }));
+    try {
+      attachSync(options.startSync({ dbPath: join(config.dataDir, 'portwall.sqlite'), centralUrl: url, token, scope: config.scope, log }));
+    } catch (error) {
+      log.error('the sync engine could not start', error);
+    }
   }
 
   topics.publish('sync.status', sync.status());

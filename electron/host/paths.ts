@@ -8,7 +8,6 @@ export interface AppPaths {
   resourcesDir: string;
   preload: string;
   demoCentralEntry: string;
-  syncWorkerEntry: string;
 }
 
 /** `root` holds dist/ and resources/ (the repo, or the packaged app's folders). */
@@ -18,7 +17,6 @@ export function appPaths(root: string, resourcesRoot: string = root): AppPaths {
     resourcesDir: join(resourcesRoot, 'resources'),
     preload: join(root, 'dist', 'electron', 'preload.cjs'),
     demoCentralEntry: join(root, 'dist', 'central', 'cli.cjs'),
-    syncWorkerEntry: join(root, 'dist', 'electron', 'sync-worker.cjs'),
   };
 }
 

@@ -7,7 +7,7 @@ import { type HostRuntime, startHostRuntime } from '../host/hostRuntime.js';
 import { createLogger } from '../host/log.js';
 import { appPaths, packageVersion } from '../host/paths.js';
 import { readSecretFile } from '../host/secrets.js';
-import { loadSyncStarter } from '../host/syncStarter.js';
+import { startSupervisedSync } from '../host/syncStarter.js';
 import { callChannel, eventChannel } from '../preload/bridge.js';
 import { isAppUrl } from '../security/windowHardening.js';
 import { createAppProtocolHandler } from './appProtocol.js';
@@ -44,7 +44,7 @@ async function start() {
     demoCentralEntry: paths.demoCentralEntry,
     log,
     token: tokens.read(),
-    startSync: loadSyncStarter(paths.syncWorkerEntry),
+    startSync: startSupervisedSync,
   });
   const host = runtime;
 

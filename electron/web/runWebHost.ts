@@ -5,7 +5,7 @@ import { startHostRuntime } from '../host/hostRuntime.js';
 import { createLogger } from '../host/log.js';
 import { appPaths, packageVersion } from '../host/paths.js';
 import { readSecretFile } from '../host/secrets.js';
-import { loadSyncStarter } from '../host/syncStarter.js';
+import { startSupervisedSync } from '../host/syncStarter.js';
 import { startWebServer } from './webServer.js';
 
 export async function runWebHost(root: string, argv: string[]): Promise<void> {
@@ -20,7 +20,7 @@ export async function runWebHost(root: string, argv: string[]): Promise<void> {
     demoCentralEntry: paths.demoCentralEntry,
     log,
     token: process.env.PORTWALL_TOKEN ?? null,
-    startSync: loadSyncStarter(paths.syncWorkerEntry),
+    startSync: startSupervisedSync,
   });
   const accessToken = config.web.accessToken ? readSecretFile(config.web.accessToken) : null;
   const server = await startWebServer({
