@@ -369,7 +369,8 @@ export class SyncEngine {
       flush();
     } catch (error) {
       flush();
-      throw error;
+      if (error instanceof CentralError || this.stopped) throw error;
+      throw new CentralUnavailableError(`central's live stream broke off (${error instanceof Error ? error.message : String(error)})`);
     } finally {
       clearTimeout(idle);
       clearInterval(maintenance);
