@@ -16,12 +16,14 @@ export interface Faults {
   injectPages?: number;
   /** Refuse every connection (central unreachable). */
   down?: boolean;
+  /** Let central act on this many POSTs whose path ends with `path`, then lose the answer. */
+  loseAnswers?: { path: string; count: number };
 }
 
 export interface FaultProxy {
   url: string;
   faults: Faults;
-  stats: { responses: number; cuts: number; injected: number };
+  stats: { responses: number; cuts: number; injected: number; lostAnswers: number };
   /** Central goes away (open connections are dropped) or comes back. */
   setDown(down: boolean): void;
   close(): Promise<void>;
@@ -33,7 +35,7 @@ export async function startFaultProxy(target: string, initial: Faults = {}): Pro
   const proxy: FaultProxy = {
     url: '',
     faults: { ...initial },
-    stats: { responses: 0, cuts: 0, injected: 0 },
+    stats: { responses: 0, cuts: 0, injected: 0, lostAnswers: 0 },
     setDown(down) {
       proxy.faults.down = down;
       if (down) for (const s of sockets) s.destroy();
@@ -65,6 +67,14 @@ export async function startFaultProxy(target: string, initial: Faults = {}): Pro
 
   async function forward(req: http.IncomingMessage, res: http.ServerResponse, upRes: http.IncomingMessage): Promise<void> {
     proxy.stats.responses++;
+    const lose = proxy.faults.loseAnswers;
+    if (req.method === 'POST' && lose && lose.count > 0 && (req.url ?? '').split('?')[0]?.endsWith(lose.path)) {
+      lose.count--;
+      proxy.stats.lostAnswers++;
+      upRes.resume();
+      res.socket?.destroy();
+      return;
+    }
     const headers = { ...upRes.headers };
     delete headers['content-length'];
     res.writeHead(upRes.statusCode ?? 502, headers);
