@@ -44,7 +44,9 @@ export class MapController {
   private ports = new Map<string, MapPort>();
   private partners = new Map<string, MapPartner>();
   private flows: FlowAttributes = buildFlowAttributes([], new Map(), new Map(), 'declarations').data;
+  private overviewFlows: MapOverview['flows'] = [];
   private labels: LabelDatum[] = [];
+  private labelVersion = 0;
   private version = 0;
   private cursor: number | null = null;
   private overviewAt = 0;
@@ -92,7 +94,6 @@ export class MapController {
       this.store.subscribe((state, previous) => this.onStateChange(state, previous)),
       this.source.onChange((kinds) => this.onDataChanged(kinds)),
     );
-    this.pollTimer = setInterval(() => void this.pollMovements(), movementPollInterval);
     void this.start();
   }
 
@@ -106,8 +107,9 @@ export class MapController {
       const [districts] = await Promise.all([this.loadDistricts(), this.map.once('load')]);
       this.districts = districts;
       await this.refreshOverview();
+      // Particles need the ports and partners of the overview: poll only after it.
       await this.pollMovements();
-      await this.loadFont();
+      if (!this.destroyed) this.pollTimer = setInterval(() => void this.pollMovements(), movementPollInterval);
       this.redrawLayers();
       this.flyToLevel(this.store.getState(), false);
       this.map.once('idle', () => this.store.setState({ ready: true }));
@@ -126,8 +128,7 @@ export class MapController {
   }
 
   /** TextLayer draws CJK only from a font that is loaded before its atlas is built. */
-  private async loadFont(): Promise<void> {
-    const text = this.labels.map((l) => l.text).join('');
+  private async loadFont(text: string): Promise<void> {
     try {
       await document.fonts.load(`700 16px ${mapFontFamily}`, text || '口岸');
     } catch (error) {
@@ -141,6 +142,7 @@ export class MapController {
     }
     if (state.level !== previous.level || state.unit !== previous.unit || state.port !== previous.port) {
       this.flyToLevel(state, true);
+      if (state.level !== previous.level || state.unit !== previous.unit) this.rebuildFlows();
       this.updateLabels();
       this.redrawLayers();
     } else if (state.indicator !== previous.indicator) {
@@ -149,7 +151,7 @@ export class MapController {
   }
 
   private onDataChanged(kinds: readonly string[]): void {
-    if (kinds.includes('declaration')) void this.pollMovements();
+    if (kinds.includes('declaration') && this.pollTimer !== null) void this.pollMovements();
     if (kinds.some((k) => k === 'declaration' || k === 'alert' || k === 'port')) this.scheduleOverview();
   }
 
@@ -175,8 +177,8 @@ export class MapController {
     if (this.destroyed) return;
     this.ports = new Map(overview.ports.map((p) => [p.code, p]));
     for (const p of overview.partners) this.partners.set(p.iso2, p);
-    const built = buildFlowAttributes(overview.flows, this.ports, this.partnerPoints(), widthBy);
-    this.flows = built.data;
+    this.overviewFlows = overview.flows;
+    const built = this.rebuildFlows();
     if (overview.issues.portsWithoutCoordinates.length || overview.issues.unknownPartners.length) {
       console.warn('map: not drawn', overview.issues);
     }
@@ -193,6 +195,18 @@ export class MapController {
     this.version += 1;
     this.updateLabels();
     this.redrawLayers();
+  }
+
+  /** Flows of the current level: the biggest nationally, all of a district's in a district. */
+  private rebuildFlows(): ReturnType<typeof buildFlowAttributes> {
+    const { level, unit, widthBy, settings } = this.store.getState();
+    const inView =
+      level === 'national'
+        ? [...this.overviewFlows].sort((a, b) => b[widthBy] - a[widthBy]).slice(0, settings.maxFlows)
+        : this.overviewFlows.filter((f) => this.ports.get(f.port)?.unit === unit);
+    const built = buildFlowAttributes(inView, this.ports, this.partnerPoints(), widthBy);
+    this.flows = built.data;
+    return built;
   }
 
   /** Partner points with longitudes unwrapped towards China, so arcs cross the Pacific, not Africa. */
@@ -248,22 +262,36 @@ export class MapController {
     this.redrawLayers();
   }
 
+  /** Labels reach the TextLayer only once their glyphs are loaded: its atlas is built once. */
   private updateLabels(): void {
     const { level, unit, settings } = this.store.getState();
     const lang = i18next.language === 'en' ? 'en' : 'zh';
     const drawable = [...this.ports.values()].filter((p) => p.lat !== null && p.lon !== null);
     const inView = level === 'national' ? drawable : drawable.filter((p) => p.unit === unit);
-    const busiest = [...inView].sort((a, b) => b.declarations - a.declarations).slice(0, level === 'national' ? settings.labelCount : 40);
-    this.labels = busiest.map((p) => ({ position: [p.lon!, p.lat!], text: lang === 'en' ? p.nameEn : p.nameZh, weight: 'port' as const }));
+    const busiest = [...inView].sort((a, b) => b.declarations - a.declarations);
+    // No collision detection in TextLayer: skip a label too close to a busier one.
+    const spacing = level === 'national' ? 1.6 : 0.25;
+    const placed: MapPort[] = [];
+    for (const p of busiest) {
+      if (placed.length >= (level === 'national' ? settings.labelCount : 30)) break;
+      if (placed.some((q) => Math.abs(q.lon! - p.lon!) < spacing * 2.5 && Math.abs(q.lat! - p.lat!) < spacing)) continue;
+      placed.push(p);
+    }
+    const labels: LabelDatum[] = placed.map((p) => ({ position: [p.lon!, p.lat!], text: lang === 'en' ? p.nameEn : p.nameZh, weight: 'port' as const }));
     if (level === 'national') {
       const trading = new Set(this.flows.flows.map((f) => f.partner));
       for (const partner of this.partners.values()) {
         if (!trading.has(partner.iso2)) continue;
         const lon = unwrapLongitude(partner.lon, chinaMeridian);
-        this.labels.push({ position: [lon, partner.lat], text: lang === 'en' ? partner.nameEn : partner.nameZh, weight: 'partner' });
+        labels.push({ position: [lon, partner.lat], text: lang === 'en' ? partner.nameEn : partner.nameZh, weight: 'partner' });
       }
     }
-    void this.loadFont().then(() => this.redrawLayers());
+    const version = ++this.labelVersion;
+    void this.loadFont(labels.map((l) => l.text).join('')).then(() => {
+      if (version !== this.labelVersion) return;
+      this.labels = labels;
+      this.redrawLayers();
+    });
   }
 
   private uiScale(): number {

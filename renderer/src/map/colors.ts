@@ -28,17 +28,17 @@ export const healthColors: Record<PortHealth, Rgba> = {
 
 /** Imports arrive warm, exports leave cool: two hues that never meet in the stage palette. */
 export const flowColors = {
-  import: { source: [255, 196, 92, 40] as Rgba, target: [255, 170, 60, 210] as Rgba },
-  export: { source: [94, 234, 212, 210] as Rgba, target: [45, 160, 220, 40] as Rgba },
+  import: { source: [255, 196, 92, 30] as Rgba, target: [255, 170, 60, 200] as Rgba },
+  export: { source: [94, 234, 212, 200] as Rgba, target: [45, 160, 220, 30] as Rgba },
 };
 
 /** Sequential ramp for district shading, low to high. */
 export const districtRamp: Rgba[] = [
-  [22, 46, 72, 150],
-  [27, 77, 110, 165],
-  [31, 110, 145, 180],
-  [40, 146, 170, 190],
-  [86, 185, 190, 200],
+  [30, 58, 88, 170],
+  [30, 84, 120, 175],
+  [32, 110, 148, 180],
+  [44, 138, 168, 185],
+  [72, 168, 186, 190],
 ];
 
 export const toCss = ([r, g, b, a]: Rgba): string => `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(2)})`;

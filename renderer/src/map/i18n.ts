@@ -117,8 +117,13 @@ const en: typeof zh = {
 
 export const mapStrings = { zh, en };
 
-/** Adds the `map` namespace once; safe to call before or after i18next.init. */
+/** Adds the `map` namespace once, now or when i18next finishes initialising. */
 export function registerMapStrings(instance = i18next): void {
-  if (!instance.hasResourceBundle('zh-CN', 'map')) instance.addResourceBundle('zh-CN', 'map', zh);
-  if (!instance.hasResourceBundle('en', 'map')) instance.addResourceBundle('en', 'map', en);
+  const add = () => {
+    if (!instance.hasResourceBundle('zh-CN', 'map')) instance.addResourceBundle('zh-CN', 'map', zh);
+    if (!instance.hasResourceBundle('en', 'map')) instance.addResourceBundle('en', 'map', en);
+  };
+  // Resource methods exist only after init; PortMap's module may load before it.
+  if (instance.isInitialized) add();
+  else instance.on('initialized', add);
 }

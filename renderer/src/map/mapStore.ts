@@ -18,6 +18,8 @@ export interface MapSettings {
   particleCapacity: number;
   /** How many of the busiest ports get a name on the national view. */
   labelCount: number;
+  /** The national view draws the biggest flows only (a wall is read from metres away); district views draw all of theirs. */
+  maxFlows: number;
 }
 
 export interface MapStatus {
@@ -53,6 +55,7 @@ export function defaultSettings(search: string): MapSettings {
     interleaved: params.get('interleaved') === 'true',
     particleCapacity: Math.max(100, Number(params.get('particles')) || 20_000),
     labelCount: 12,
+    maxFlows: Math.max(1, Number(params.get('maxFlows')) || 600),
   };
 }
 

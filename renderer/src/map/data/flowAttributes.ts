@@ -13,8 +13,8 @@ export interface FlowAttributes {
   attributes: {
     getSourcePosition: { value: Float32Array; size: 2 };
     getTargetPosition: { value: Float32Array; size: 2 };
-    getSourceColor: { value: Uint8Array; size: 4 };
-    getTargetColor: { value: Uint8Array; size: 4 };
+    getSourceColor: { value: Uint8Array; size: 4; normalized: true };
+    getTargetColor: { value: Uint8Array; size: 4; normalized: true };
     getWidth: { value: Float32Array; size: 1 };
   };
 }
@@ -25,13 +25,13 @@ export interface FlowBuildResult {
   skipped: number;
 }
 
-export const minFlowWidth = 1.5;
-export const maxFlowWidth = 14;
+export const minFlowWidth = 1;
+export const maxFlowWidth = 9;
 
-export function flowWidth(amount: number, maxAmount: number): number {
-  if (amount <= 0 || maxAmount <= 0) return minFlowWidth;
-  const t = Math.log1p(amount) / Math.log1p(maxAmount);
-  return minFlowWidth + t * (maxFlowWidth - minFlowWidth);
+/** 0..1 share of the biggest flow, on a log scale. */
+export function flowWeight(amount: number, maxAmount: number): number {
+  if (amount <= 0 || maxAmount <= 0) return 0;
+  return Math.log1p(amount) / Math.log1p(maxAmount);
 }
 
 export function buildFlowAttributes(
@@ -67,9 +67,14 @@ export function buildFlowAttributes(
     source[i * 2 + 1] = from.lat!;
     target[i * 2] = to.lon!;
     target[i * 2 + 1] = to.lat!;
-    sourceColor.set(flowColors[flow.direction].source, i * 4);
-    targetColor.set(flowColors[flow.direction].target, i * 4);
-    width[i] = flowWidth(flow[widthBy], maxAmount);
+    // Small flows fade back so the big ones read from across the room.
+    const weight = flowWeight(flow[widthBy], maxAmount);
+    const colors = flowColors[flow.direction];
+    sourceColor.set(colors.source, i * 4);
+    targetColor.set(colors.target, i * 4);
+    sourceColor[i * 4 + 3] = Math.round(colors.source[3] * (0.3 + 0.7 * weight));
+    targetColor[i * 4 + 3] = Math.round(colors.target[3] * (0.3 + 0.7 * weight));
+    width[i] = minFlowWidth + weight * (maxFlowWidth - minFlowWidth);
   });
   return {
     data: {
@@ -78,8 +83,8 @@ export function buildFlowAttributes(
       attributes: {
         getSourcePosition: { value: source, size: 2 },
         getTargetPosition: { value: target, size: 2 },
-        getSourceColor: { value: sourceColor, size: 4 },
-        getTargetColor: { value: targetColor, size: 4 },
+        getSourceColor: { value: sourceColor, size: 4, normalized: true },
+        getTargetColor: { value: targetColor, size: 4, normalized: true },
         getWidth: { value: width, size: 1 },
       },
     },

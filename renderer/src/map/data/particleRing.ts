@@ -18,8 +18,8 @@ export interface ParticleAttributes {
   attributes: {
     getSourcePosition: { value: Float32Array; size: 2 };
     getTargetPosition: { value: Float32Array; size: 2 };
-    getSourceColor: { value: Uint8Array; size: 4 };
-    getTargetColor: { value: Uint8Array; size: 4 };
+    getSourceColor: { value: Uint8Array; size: 4; normalized: true };
+    getTargetColor: { value: Uint8Array; size: 4; normalized: true };
     getTiming: { value: Float32Array; size: 2 };
   };
 }
@@ -87,8 +87,8 @@ export class ParticleRing {
         getSourcePosition: { value: this.source.subarray(0), size: 2 },
         getTargetPosition: { value: this.target.subarray(0), size: 2 },
         // One colour per particle: the stage it reached.
-        getSourceColor: { value: this.color.subarray(0), size: 4 },
-        getTargetColor: { value: this.color.subarray(0), size: 4 },
+        getSourceColor: { value: this.color.subarray(0), size: 4, normalized: true },
+        getTargetColor: { value: this.color.subarray(0), size: 4, normalized: true },
         getTiming: { value: this.timing.subarray(0), size: 2 },
       },
     };

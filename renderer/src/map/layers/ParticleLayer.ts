@@ -17,9 +17,13 @@ layout(std140) uniform particleUniforms {
   uniformTypes: { currentTime: 'f32', tailLength: 'f32' },
 } as const;
 
-// Replaces ArcLayer's getSegmentRatio (see arc-layer-vertex.glsl in @deck.gl/layers).
-const segmentRatioPattern = /float getSegmentRatio\(float index\) \{[\s\S]*?\n\}/;
-const particleSegmentRatio = `\
+// Patches to ArcLayer's vertex shader (arc-layer-vertex.glsl in @deck.gl/layers): the
+// segment ratio runs from the comet's tail to its head; a particle not yet started or
+// finished goes outside the clip volume; the tail fades.
+const particlePatches: [RegExp, string][] = [
+  [
+    /float getSegmentRatio\(float index\) \{[\s\S]*?\n\}/,
+    `\
 in vec2 instanceTiming;
 float particleHead;
 float particleTail;
@@ -30,7 +34,17 @@ float getSegmentRatio(float index) {
   particleHead = clamp(t, 0.0, 1.0);
   particleTail = clamp(t - particle.tailLength, 0.0, 1.0);
   return mix(particleTail, particleHead, index / (arc.numSegments - 1.0));
-}`;
+}`,
+  ],
+  [
+    /DECKGL_FILTER_GL_POSITION\(curr, geometry\);/,
+    'if (particleVisible < 0.5) { curr = vec4(0.0, 0.0, 2.0, 1.0); }\nDECKGL_FILTER_GL_POSITION(curr, geometry);',
+  ],
+  [
+    /DECKGL_FILTER_COLOR\(vColor, geometry\);/,
+    'vColor.a *= mix(0.15, 1.0, smoothstep(particleTail, max(particleHead, particleTail + 1e-4), segmentRatio));\nDECKGL_FILTER_COLOR(vColor, geometry);',
+  ],
+];
 
 export interface ParticleLayerProps<D = unknown> extends ArcLayerProps<D> {
   /** Seconds on the same clock as the particles' start times; called once per draw. */
@@ -52,22 +66,14 @@ export class ParticleLayer<D = unknown> extends ArcLayer<D, ParticleLayerProps<D
 
   override getShaders() {
     const shaders = super.getShaders();
-    const vs = String(shaders.vs);
-    if (!segmentRatioPattern.test(vs)) {
-      throw new Error('ParticleLayer: the ArcLayer vertex shader changed (no getSegmentRatio to replace); update layers/ParticleLayer.ts');
+    let vs = String(shaders.vs);
+    for (const [pattern, replacement] of particlePatches) {
+      if (!pattern.test(vs)) {
+        throw new Error(`ParticleLayer: the ArcLayer vertex shader changed (${pattern.source} not found); update layers/ParticleLayer.ts`);
+      }
+      vs = vs.replace(pattern, replacement);
     }
-    return {
-      ...shaders,
-      vs: vs.replace(segmentRatioPattern, particleSegmentRatio),
-      modules: [...shaders.modules, particleUniforms],
-      inject: {
-        ...shaders.inject,
-        // A particle that has not started or has finished is moved outside the clip volume.
-        'vs:DECKGL_FILTER_GL_POSITION': 'if (particleVisible < 0.5) { position = vec4(0.0, 0.0, 2.0, 1.0); }',
-        // Bright head, fading tail.
-        'vs:DECKGL_FILTER_COLOR': 'color.a *= mix(0.15, 1.0, smoothstep(particleTail, max(particleHead, particleTail + 1e-4), geometry.uv.x));',
-      },
-    };
+    return { ...shaders, vs, modules: [...shaders.modules, particleUniforms] };
   }
 
   override initializeState() {

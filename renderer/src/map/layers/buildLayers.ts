@@ -41,6 +41,9 @@ export interface LayerInputs {
   version: number;
 }
 
+/** Bow of the flow curves (share of their length): enough to tell imports from exports. */
+const arcHeight = 0.15;
+
 export const portColor = (port: MapPort): Rgba => (port.worstSeverity ? severityColors[port.worstSeverity] : healthColors[port.health]);
 
 export function portRadius(declarations: number, maxDeclarations: number, uiScale: number): number {
@@ -50,7 +53,8 @@ export function portRadius(declarations: number, maxDeclarations: number, uiScal
 
 export function districtColor(value: number, max: number): Rgba {
   if (max <= 0 || value <= 0) return districtRamp[0]!;
-  const i = Math.min(districtRamp.length - 1, Math.floor((value / max) * districtRamp.length));
+  // Square root: a few huge districts would otherwise leave all others in the lowest step.
+  const i = Math.min(districtRamp.length - 1, Math.floor(Math.sqrt(value / max) * districtRamp.length));
   return districtRamp[i]!;
 }
 
@@ -83,7 +87,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
       id: 'flows',
       data: input.flows as never,
       pickable: true,
-      getHeight: 0.35,
+      getHeight: arcHeight,
       // Laid flat on the map: a curve seen from above, even with pitch 0.
       getTilt: 90,
       widthUnits: 'pixels',
@@ -95,13 +99,13 @@ export function buildLayers(input: LayerInputs): Layer[] {
     new ParticleLayer({
       id: 'particles',
       data: input.particles as never,
-      getHeight: 0.35,
+      getHeight: arcHeight,
       getTilt: 90,
-      getWidth: 4,
+      getWidth: 3.5,
       widthUnits: 'pixels',
       widthScale: s,
       getCurrentTime: input.getTime,
-      tailLength: 0.12,
+      tailLength: 0.07,
       numSegments: 10,
     }),
     new ScatterplotLayer<MapPort>({
