@@ -165,7 +165,7 @@ export class MapController {
   }
 
   async refreshOverview(): Promise<void> {
-    const { windowMinutes, widthBy } = this.store.getState();
+    const { windowMinutes } = this.store.getState();
     this.overviewAt = Date.now();
     let overview: MapOverview;
     try {
