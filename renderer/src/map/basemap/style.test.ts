@@ -1,16 +1,20 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BasemapError, resolveStyle } from './style.js';
 
 // The map must work with no network: nothing in resources/map may name a remote URL.
-const mapDir = join(import.meta.dirname, '..', '..', '..', '..', 'resources', 'map');
-const style = JSON.parse(readFileSync(join(mapDir, 'style.json'), 'utf8')) as { sources: Record<string, { data: string }>; glyphs?: string; sprite?: string };
+const mapFiles = import.meta.glob<string>('../../../../resources/map/*.{json,geojson}', { query: '?raw', import: 'default', eager: true });
+const file = (name: string): string => {
+  const entry = Object.entries(mapFiles).find(([path]) => path.endsWith(`/${name}`));
+  if (!entry) throw new Error(`resources/map/${name} is missing`);
+  return entry[1];
+};
+const style = JSON.parse(file('style.json')) as { sources: Record<string, { data: string }>; glyphs?: string; sprite?: string };
 
 describe('the offline basemap', () => {
   it('has no remote URL in the style or any shipped map file', () => {
-    for (const file of readdirSync(mapDir).filter((f) => /\.(json|geojson)$/.test(f))) {
-      expect(readFileSync(join(mapDir, file), 'utf8'), file).not.toMatch(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
+    expect(Object.keys(mapFiles).length).toBeGreaterThanOrEqual(4);
+    for (const [path, text] of Object.entries(mapFiles)) {
+      expect(text, path).not.toMatch(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
     }
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
@@ -30,11 +34,11 @@ describe('the offline basemap', () => {
   });
 
   it('ships China with Taiwan, the South China Sea islands and dashed line, and 42 district areas', () => {
-    const world = JSON.parse(readFileSync(join(mapDir, 'world.geojson'), 'utf8')) as { features: { properties: { iso2: string }; geometry: { coordinates: unknown[] } }[] };
+    const world = JSON.parse(file('world.geojson')) as { features: { properties: { iso2: string }; geometry: { coordinates: unknown[] } }[] };
     expect(world.features.filter((f) => ['TW', 'HK', 'MO'].includes(f.properties.iso2))).toEqual([]);
     const china = world.features.find((f) => f.properties.iso2 === 'CN')!;
     expect(china.geometry.coordinates.length).toBe(23);
-    const districts = JSON.parse(readFileSync(join(mapDir, 'districts.geojson'), 'utf8')) as { features: unknown[] };
+    const districts = JSON.parse(file('districts.geojson')) as { features: unknown[] };
     expect(districts.features).toHaveLength(42);
   });
 });
