@@ -31,10 +31,10 @@ const enterpriseReasons = ['多次申报不实 / repeated misdeclaration', '涉�
 export function seedWatchlist(reg: Registry, parties: Parties, addedAt: string): WatchlistRecord[] {
   const out: WatchlistRecord[] = [];
   const units = [...reg.units].sort((a, b) => a.code.localeCompare(b.code));
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 8; i++) {
     const unit = units[(i * 7) % units.length]!;
     const list = parties.enterprises.get(unit.code)!;
-    const e = list[Math.floor(list.length * (0.3 + 0.05 * (i % 5)))]!;
+    const e = list[Math.floor(list.length * (0.6 + 0.05 * (i % 5)))]!;
     out.push({ id: `wl-ent-${e.code}`, entityType: 'enterprise', entityKey: e.code, reason: enterpriseReasons[i % enterpriseReasons.length]!, addedBy: unit.code, addedAt, name: e.name });
   }
   for (let i = 0; i < 6; i++) {

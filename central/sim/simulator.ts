@@ -153,7 +153,10 @@ export class Simulator {
   private readonly raised = new Set<string>();
   private readonly surgeBase = new Map<string, Float64Array>();
   private readonly pairCounts = new Map<string, number>();
-  private readonly pairBase = new Map<string, number>();
+  /** Decaying sums of hourly imports per (chapter, partner), with the hour they were last decayed to. */
+  private readonly pairNum = new Map<string, { num: number; hour: number }>();
+  private pairDen = 0;
+  private surgeDen = 0;
   private rules: RuleRecord[] = [];
   private readonly thresholdRules = new Map<string, { rule: RuleRecord; params: ThresholdParams }[]>();
   private overdueRules: { rule: RuleRecord; params: OverdueParams }[] = [];
@@ -174,6 +177,7 @@ export class Simulator {
   private clockMs: number;
   private backfillEnd = 0;
   private timer: NodeJS.Timeout | null = null;
+  private hoursObserved = 0;
 
   constructor(private readonly options: SimulatorOptions) {
     this.log = options.log;
@@ -307,6 +311,11 @@ export class Simulator {
     this.log.purgeTombstones({ olderThan: new Date(this.clockMs - this.tombstoneRetention) });
   }
 
+  /** Indicators some threshold rule watches. */
+  private get watchedIndicators(): Indicator[] {
+    return this.indicators.filter((i) => this.thresholdRules.has(i.def.id));
+  }
+
   private installRules(rules: RuleRecord[]): void {
     for (const r of rules) {
       this.rules.push(r);
@@ -361,13 +370,17 @@ export class Simulator {
     return ((k % n) + n) % n;
   }
 
-  /** "A port's release time climbs until it breaches": ×6 over 3 h, back within 1 h. */
-  private releaseFactor(port: SimPort, t: number): number {
+  /**
+   * "A port's release time climbs until it breaches": the port's customs office builds
+   * a backlog, 0 to 8 h over 3 h, holds it 1 h, and clears it within 1 h.
+   */
+  private releaseDelay(customs: string, t: number): number {
     const { k, o } = this.scenarioClock(t);
-    if (port !== this.climbPorts[this.mod(k, this.climbPorts.length)]) return 1;
-    if (o < 3 * hour) return 1 + (5 * o) / (3 * hour);
-    if (o < 4 * hour) return 6 - (5 * (o - 3 * hour)) / hour;
-    return 1;
+    if (o >= 5 * hour || customs !== this.climbPorts[this.mod(k, this.climbPorts.length)]!.customs) return 0;
+    const peak = 8 * hour;
+    if (o < 3 * hour) return (peak * o) / (3 * hour);
+    if (o < 4 * hour) return peak;
+    return peak * (1 - (o - 4 * hour) / hour);
   }
 
   private playScenarios(m: number): void {
@@ -403,12 +416,12 @@ export class Simulator {
         id: `pub.${unit.code}.${beijingDay(m)}`,
         version: 1,
         kind: 'threshold',
-        params: { indicator: 'rk.inspRate.all.all.h', op: 'gt', value: 15, levels: [1, 2] },
+        params: { indicator: 'rk.inspRate.all.all.h', op: 'gt', value: 12, levels: [1] },
         severity: 'warning',
         publishedBy: unit.code,
         enabled: true,
-        nameZh: `${unit.nameZh}发布：查验率超过15%`,
-        nameEn: `Published by ${unit.nameEn}: inspection rate over 15%`,
+        nameZh: `${unit.nameZh}发布：关区查验率超过12%`,
+        nameEn: `Published by ${unit.nameEn}: district inspection rate over 12%`,
       };
       this.installRules([r]);
       this.pending.push({ kind: 'rule', op: 'put', key: r.id, scope: '*', at: this.iso(m), data: r });
@@ -433,7 +446,7 @@ export class Simulator {
   // --- traffic -------------------------------------------------------------------
 
   private admit(port: SimPort, at: number, opts: DeclarationOptions = {}): void {
-    const plan = this.model.newDeclaration(this.rng, port, at, { releaseFactor: this.releaseFactor(port, at), ...opts });
+    const plan = this.model.newDeclaration(this.rng, port, at, { releaseDelay: (customs, t) => this.releaseDelay(customs, t), ...opts });
     // Watchlist collision happens at declaration, before the first put.
     for (const { rule, params } of this.watchRules) {
       const draft = evaluateWatchlist(rule, params, plan.record, this.watchlist);
@@ -499,11 +512,13 @@ export class Simulator {
     const tr = transports[plan.tr]!;
     const dgClass = plan.hazard >= 0 ? this.registry.hazardClasses[plan.hazard]! : null;
     let nextAt: number | null;
+    let atIso: string;
     if (plan.next < plan.path.length) {
       const step = plan.path[plan.next]!;
       const prev = plan.next > 0 ? plan.path[plan.next - 1]!.stage : null;
       rec.status = step.stage;
-      rec.stages.push({ stage: step.stage, at: this.iso(step.at) });
+      atIso = this.iso(step.at);
+      rec.stages.push({ stage: step.stage, at: atIso });
       plan.next++;
       if (prev === 'screening' || prev === 'inspection' || prev === 'held') this.metrics.gauge(sub, g.of(prev), -1);
       if (step.stage === 'screening' || step.stage === 'inspection' || step.stage === 'held') this.metrics.gauge(sub, g.of(step.stage), 1);
@@ -566,7 +581,8 @@ export class Simulator {
     } else {
       // Dangerous goods leave the port: the last change of this declaration.
       const dwell = (rec.dangerous as unknown as { dwell: { arrivedAt: string; removedAt: string | null } }).dwell;
-      dwell.removedAt = this.iso(at);
+      atIso = this.iso(at);
+      dwell.removedAt = atIso;
       this.metrics.add(sub, c.of('dg.removed'));
       this.metrics.add(sub, c.of('dg.dwellmin'), (at - Date.parse(dwell.arrivedAt)) / minute);
       plan.removed = true;
@@ -576,11 +592,11 @@ export class Simulator {
     this.counts.declarationChanges++;
     // During backfill a change superseded before the backfill ends is never written.
     if (this.backfillEnd === 0 || nextAt === null || nextAt >= this.backfillEnd) {
-      this.pending.push({ kind: 'declaration', op: 'put', key: rec.id, scope: plan.customs, at: this.iso(at), json: JSON.stringify(rec) });
+      this.pending.push({ kind: 'declaration', op: 'put', key: rec.id, scope: plan.customs, at: atIso, json: JSON.stringify(rec) });
       this.counts.declarationPutsWritten++;
     }
     if (nextAt !== null) this.heap.push(nextAt, plan);
-    if (dgClass) this.checkOverdue(plan, at);
+    if (dgClass) this.checkOverdue(plan, at, atIso);
   }
 
   private leavePort(plan: DeclPlan, sub: number, dgClass: string): void {
@@ -588,10 +604,10 @@ export class Simulator {
     this.dangerousInFlight.delete(plan);
   }
 
-  private checkOverdue(plan: DeclPlan, at: number): boolean {
+  private checkOverdue(plan: DeclPlan, at: number, atIso: string): boolean {
     let overdue = false;
     for (const { rule, params } of this.overdueRules) {
-      const draft = evaluateOverdue(rule, params, plan.record as DeclarationRecord, this.iso(at));
+      const draft = evaluateOverdue(rule, params, plan.record as DeclarationRecord, atIso);
       if (draft) {
         overdue = true;
         this.raise(draft, at);
@@ -614,7 +630,7 @@ export class Simulator {
     // Overdue dangerous goods, counted per subordinate customs for the gauge.
     const overdueNow = new Float64Array(this.overdueBySub.length);
     for (const plan of this.dangerousInFlight) {
-      if (this.checkOverdue(plan, t)) overdueNow[this.subIndex.get(plan.customs) ?? 0]! += 1;
+      if (this.checkOverdue(plan, t, iso)) overdueNow[this.subIndex.get(plan.customs) ?? 0]! += 1;
     }
     const gOverdue = this.gaugeSlots.of('dg.overdue');
     overdueNow.forEach((v, i) => {
@@ -629,10 +645,13 @@ export class Simulator {
     const nGauges = this.metrics.nGauges;
     const curve = curveAt(hourlyCurve, t - 30 * minute);
     const alpha = 1 - 0.5 ** (bucketMs / day);
+    const denBefore = this.surgeDen;
+    // Between published samples only the indicators that rules watch are computed.
+    const indicators = publish ? this.indicators : this.watchedIndicators;
     for (const scope of this.scopes) {
       const sums: ScopeSums = scope.subs.length === 1 ? perSub[scope.subs[0]!]! : sumScopes(scope.subs.map((i) => perSub[i]!), nSlots, nGauges);
       const surge = this.updateSurge(scope.code, sums, curve, alpha);
-      for (const ind of this.indicators) {
+      for (const ind of indicators) {
         if (!ind.def.level.includes(scope.level)) continue;
         let value = ind.compute(sums, surge);
         if (value !== null && !Number.isFinite(value)) value = null;
@@ -654,39 +673,48 @@ export class Simulator {
         }
       }
     }
+    this.surgeDen = denBefore * (1 - alpha) + alpha * curve;
   }
 
-  /** Surge index per HS section: last hour against a slow baseline, corrected for the daily curve. */
+  /**
+   * Surge index per HS section: last hour against what the baseline rate predicts for
+   * this time of day. The baseline is a decaying sum of counts over a decaying sum of
+   * the daily curve, so quiet nights neither inflate nor dilute it.
+   */
   private updateSurge(scope: string, sums: ScopeSums, curve: number, alpha: number): Float64Array {
     const sections = this.registry.hsSections.length;
-    let base = this.surgeBase.get(scope);
-    if (!base) {
-      base = new Float64Array(sections).fill(-1);
-      this.surgeBase.set(scope, base);
+    let num = this.surgeBase.get(scope);
+    if (!num) {
+      num = new Float64Array(sections);
+      this.surgeBase.set(scope, num);
     }
     const out = new Float64Array(sections);
+    const warm = this.surgeDen > 0 && this.hoursObserved > 6;
     for (let s = 0; s < sections; s++) {
       const current = sums.h[this.counters.of(`sec.${s + 1}`)]!;
-      const normalised = current / curve;
-      const b = base[s]!;
-      out[s] = b >= 2 ? current / (b * curve) : NaN;
-      base[s] = b < 0 ? normalised : b + alpha * (normalised - b);
+      const expected = warm ? (num[s]! / this.surgeDen) * curve : 0;
+      // Small counts make a noisy ratio: no index below 20 declarations an hour.
+      out[s] = expected >= 2 && current >= 20 ? current / expected : NaN;
+      num[s] = num[s]! * (1 - alpha) + alpha * current;
     }
     return out;
   }
 
-  /** Every hour: declarations per (HS chapter, partner) against their baseline. */
+  /** Every hour: imports per (HS chapter, partner) against their baseline (see updateSurge). */
   private evaluateSurges(t: number): void {
     const rules = this.rules.filter((r) => r.kind === 'anomaly');
     const parsed = rules.map((r) => ({ rule: r, params: anomalyParams.safeParse(r.params) }));
     const curve = curveAt(hourlyCurve, t - 30 * minute);
     const alpha = 1 - 0.5 ** (1 / 24);
     const scope = this.options.profile === 'district' ? (this.registry.units[0]?.code ?? '*') : '*';
-    const keys = new Set([...this.pairCounts.keys(), ...this.pairBase.keys()]);
-    for (const key of keys) {
-      const value = this.pairCounts.get(key) ?? 0;
-      const base = this.pairBase.get(key);
-      if (base !== undefined) {
+    // Baselines need a few hours of traffic before a surge means anything.
+    this.hoursObserved++;
+    const warm = this.hoursObserved > 6 && this.pairDen > 0;
+    const hourIndex = Math.floor(t / hour);
+    for (const [key, value] of this.pairCounts) {
+      const base = this.pairNum.get(key);
+      const num = base ? base.num * (1 - alpha) ** (hourIndex - base.hour) : 0;
+      if (warm) {
         const [chapter, partner] = key.split('|') as [string, string];
         for (const { rule, params } of parsed) {
           if (!params.success) continue;
@@ -699,15 +727,15 @@ export class Simulator {
               window: hourWindow(t - hour),
               at: this.iso(t),
               value,
-              baseline: base * curve,
+              baseline: (num / this.pairDen) * curve,
             }),
             t,
           );
         }
       }
-      const normalised = value / curve;
-      this.pairBase.set(key, base === undefined ? normalised : base + alpha * (normalised - base));
+      this.pairNum.set(key, { num: num + alpha * value, hour: hourIndex });
     }
+    this.pairDen = this.pairDen * (1 - alpha) + alpha * curve;
     this.pairCounts.clear();
   }
 }

@@ -59,8 +59,11 @@ export interface DeclPlan {
 }
 
 export interface DeclarationOptions {
-  /** Multiplies release durations (the "release time climbs" scenario). */
-  releaseFactor?: number;
+  /**
+   * Extra clearance delay (ms) of a customs office at the time a stage would end
+   * (the "release time climbs" scenario: a backlog everything released then waits in).
+   */
+  releaseDelay?: (customs: string, t: number) => number;
   forceChapter?: string;
   forcePartner?: string;
   forceEnterprise?: Enterprise;
@@ -173,14 +176,15 @@ export class TrafficModel {
     const path: DeclPlan['path'] = [{ stage: 'declared', at }];
     let t = at + rng.uniform(10_000, 4 * minute);
     path.push({ stage: 'screening', at: Math.round(t) });
-    const factor = opts.releaseFactor ?? 1;
+    const delay = opts.releaseDelay ?? (() => 0);
+    const slowed = (from: number, duration: number) => from + duration + delay(customs, from + duration);
     if (!inspected) {
-      t += rng.logNormal(releaseMedianMin[transport] * minute, 0.7) * factor;
+      t = slowed(t, rng.logNormal(releaseMedianMin[transport] * minute, 0.7));
       path.push({ stage: 'released', at: Math.round(t) });
     } else {
-      t += rng.uniform(5, 40) * minute * factor;
+      t = slowed(t, rng.uniform(5, 40) * minute);
       path.push({ stage: 'inspection', at: Math.round(t) });
-      t += opts.forceDangerous ? opts.forceDangerous.inspectionHours * hour : rng.logNormal(inspectionMedianH[transport] * hour, 0.8) * factor;
+      t = opts.forceDangerous ? t + opts.forceDangerous.inspectionHours * hour : slowed(t, rng.logNormal(inspectionMedianH[transport] * hour, 0.8));
       const outcome = opts.forceDangerous ? 0.5 : rng.next();
       if (outcome < 0.94) path.push({ stage: 'released', at: Math.round(t) });
       else if (outcome < 0.98) {
