@@ -13,6 +13,7 @@ export const maxPageLimit = 50_000;
 /** Rows read from SQLite per step, and the widest seq range one step scans. */
 const chunkRows = 1_000;
 const scanSpan = 100_000;
+const maxQueuedBytes = 4 * 1024 * 1024;
 
 function parseLimit(text: string | null): number {
   if (text === null || text === '') return defaultPageLimit;
@@ -50,10 +51,12 @@ export async function serveChanges(ctx: ServerContext, token: TokenEntry, params
     const want = Math.min(chunkRows, limit - sent);
     const rows = log.readRange(cursor, upTo, want, filter);
     if (rows.length > 0) {
-      const ok = res.write(`${rows.map(changeLine).join('\n')}\n`);
+      res.write(`${rows.map(changeLine).join('\n')}\n`);
       sent += rows.length;
       cursor = rows.length === want ? rows[rows.length - 1]!.seq : upTo;
-      if (!ok) await drained(res);
+      // Backpressure with a little slack: waiting for every drain would make the page
+      // a ping-pong of small writes; a few MB queued per client is the bound.
+      if (res.writableLength > maxQueuedBytes) await drained(res);
       else await nextTurn();
     } else {
       cursor = upTo;
