@@ -110,6 +110,7 @@ describe('officer actions', () => {
     expect((await act('a-53', 'comment', { by: 'o', text: '' })).status).toBe(400);
     expect((await act('a-53', 'assign', { by: 'o' })).status).toBe(400);
     expect((await act('a-53', 'ack', [1, 2])).status).toBe(400);
+    expect((await act('a-53', 'comment', '{"by":"o","text":"bad \\ud800 text"}')).status).toBe(400);
     expect((await act('a-53', 'ack', { by: 'o', note: 'x'.repeat(70_000) })).status).toBe(413);
     expect((await act('a-53', 'escalate', { by: 'o' })).status).toBe(404);
     const get = await fetch(`${central.url}/api/v1/alerts/a-53/ack`, { headers: { authorization: `Bearer ${tok.officer}` } });

@@ -14,6 +14,8 @@ export interface ActionResult {
   body: string;
 }
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 type ActionBody = { by: string; note?: string; assignee?: string; text?: string };
 
 /** The alert after `action`, or the reason the action no longer applies. */
@@ -57,6 +59,10 @@ export async function serveAlertAction(
   }
   const parsed = alertActionBodies[action].safeParse(await readJsonBody(req));
   if (!parsed.success) throw new HttpError(400, 'invalid_body', `${action} body: ${z.prettifyError(parsed.error)}`);
+  // API.md: strings on the wire are valid Unicode; a lone surrogate would poison the log.
+  if (Object.values(parsed.data).some((v) => typeof v === 'string' && loneSurrogate.test(v))) {
+    throw new HttpError(400, 'invalid_body', `${action} body: text must be valid Unicode (a lone surrogate was sent)`);
+  }
   const body = parsed.data as ActionBody;
   const { log } = ctx;
   const findKey = log.db.prepare('SELECT action, alert, status, body FROM idempotency WHERE token = ? AND key = ?');
