@@ -128,7 +128,7 @@ export function buildIndicatorCatalog(reg: Registry, counters: SlotLayout, gauge
         const lv = levelOf(d.id, t.id, win.id);
         const rel = slots('rel', d.of, t.of);
         const label = `${d.en}${t.en}`.trim();
-        add(`tl.releaseMean.${d.id}.${t.id}.${win.id}`, 'timeliness', `${win.zh}${d.zh}${t.zh}平均通关时间`, `Mean clearance time${label ? `, ${label}` : ''}, ${win.en}`, 'min', lv, round(ratio(slots('relmin', d.of, t.of), rel, win.id, 1, 10), 1), { higherIsWorse: true, warn: 120, crit: 240 });
+        add(`tl.releaseMean.${d.id}.${t.id}.${win.id}`, 'timeliness', `${win.zh}${d.zh}${t.zh}平均通关时间`, `Mean clearance time${label ? `, ${label}` : ''}, ${win.en}`, 'min', lv, round(ratio(slots('relmin', d.of, t.of), rel, win.id, 1, 10), 1), { higherIsWorse: true, warn: 180, crit: 300 });
         add(`tl.within2h.${d.id}.${t.id}.${win.id}`, 'timeliness', `${win.zh}${d.zh}${t.zh}2小时内放行率`, `Released within 2 h${label ? `, ${label}` : ''}, ${win.en}`, '%', lv, round(ratio(slots('rel2h', d.of, t.of), rel, win.id, 100, 3), 1), { warn: 85, crit: 70 });
         add(`tl.released.${d.id}.${t.id}.${win.id}`, 'timeliness', `${win.zh}${d.zh}${t.zh}放行票数`, `Releases${label ? `, ${label}` : ''}, ${win.en}`, 'decl', lv, count(rel, win.id));
       }

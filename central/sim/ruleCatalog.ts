@@ -9,8 +9,8 @@ function rule(id: string, kind: RuleRecord['kind'], severity: RuleRecord['severi
 
 export function baseRules(): RuleRecord[] {
   return [
-    rule('thr.releaseMean.crit', 'threshold', 'critical', { indicator: 'tl.releaseMean.all.all.h', op: 'gt', value: 240, levels: [1, 2] }, { nameZh: '平均通关时间超过4小时', nameEn: 'Mean clearance time over 4 h' }),
-    rule('thr.releaseMean.warn', 'threshold', 'warning', { indicator: 'tl.releaseMean.all.all.h', op: 'gt', value: 150, levels: [0, 1] }, { nameZh: '平均通关时间超过2.5小时', nameEn: 'Mean clearance time over 2.5 h' }),
+    rule('thr.releaseMean.crit', 'threshold', 'critical', { indicator: 'tl.releaseMean.all.all.h', op: 'gt', value: 300, levels: [1, 2] }, { nameZh: '平均通关时间超过5小时', nameEn: 'Mean clearance time over 5 h' }),
+    rule('thr.releaseMean.warn', 'threshold', 'warning', { indicator: 'tl.releaseMean.all.all.h', op: 'gt', value: 180, levels: [0, 1] }, { nameZh: '平均通关时间超过3小时', nameEn: 'Mean clearance time over 3 h' }),
     rule('thr.inspRate', 'threshold', 'warning', { indicator: 'rk.inspRate.all.all.h', op: 'gt', value: 20, levels: [0, 1] }, { nameZh: '查验率超过20%', nameEn: 'Inspection rate over 20%' }),
     rule('thr.surge.s16', 'threshold', 'warning', { indicator: 'an.surge.s16', op: 'gt', value: 3, levels: [0, 1] }, { nameZh: '机电产品申报激增', nameEn: 'Surge of machinery and electrical declarations' }),
     rule('thr.feverRate', 'threshold', 'warning', { indicator: 'hq.feverRate.h', op: 'gt', value: 15, levels: [0] }, { nameZh: '旅客发热检出率偏高', nameEn: 'High fever detection among travellers' }),

@@ -372,15 +372,15 @@ export class Simulator {
 
   /**
    * "A port's release time climbs until it breaches": the port's customs office builds
-   * a backlog, 0 to 8 h over 3 h, holds it 1 h, and clears it within 1 h.
+   * a backlog of up to 8 h over 3 h, then works it off at half speed (16 h). A backlog
+   * that shrinks more slowly than time passes lets nothing overtake what waits in it.
    */
   private releaseDelay(customs: string, t: number): number {
     const { k, o } = this.scenarioClock(t);
-    if (o >= 5 * hour || customs !== this.climbPorts[this.mod(k, this.climbPorts.length)]!.customs) return 0;
+    if (o >= 19 * hour || customs !== this.climbPorts[this.mod(k, this.climbPorts.length)]!.customs) return 0;
     const peak = 8 * hour;
     if (o < 3 * hour) return (peak * o) / (3 * hour);
-    if (o < 4 * hour) return peak;
-    return peak * (1 - (o - 4 * hour) / hour);
+    return peak - 0.5 * (o - 3 * hour);
   }
 
   private playScenarios(m: number): void {
@@ -416,12 +416,12 @@ export class Simulator {
         id: `pub.${unit.code}.${beijingDay(m)}`,
         version: 1,
         kind: 'threshold',
-        params: { indicator: 'rk.inspRate.all.all.h', op: 'gt', value: 12, levels: [1] },
+        params: { indicator: 'rk.inspRate.all.all.h', op: 'gt', value: 15, levels: [1] },
         severity: 'warning',
         publishedBy: unit.code,
         enabled: true,
-        nameZh: `${unit.nameZh}发布：关区查验率超过12%`,
-        nameEn: `Published by ${unit.nameEn}: district inspection rate over 12%`,
+        nameZh: `${unit.nameZh}发布：关区查验率超过15%`,
+        nameEn: `Published by ${unit.nameEn}: district inspection rate over 15%`,
       };
       this.installRules([r]);
       this.pending.push({ kind: 'rule', op: 'put', key: r.id, scope: '*', at: this.iso(m), data: r });
