@@ -4,6 +4,7 @@
 // With --ready-json, stdout carries exactly one line once listening:
 //   {"event":"ready","url":"http://127.0.0.1:PORT","tokensFile":"..."}
 // and everything else goes to stderr (the app's host reads that line).
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
 
   let tokens: TokenEntry[];
   let tokensFile: string;
+  // Demo tokens of an in-memory central die with it.
+  let removeOnExit: string | null = null;
   if (values.tokens) {
     tokensFile = resolve(values.tokens);
     tokens = readTokensFile(tokensFile);
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     const reg = loadRegistry(district ?? null);
     const unit = reg.units[0]!;
     tokens = loadOrMakeDemoTokens(tokensFile, () => makeDemoTokens(district ?? '*', district ?? '53', unit.subordinates[0]?.code ?? unit.code));
+    if (db === ':memory:') removeOnExit = tokensFile;
     say(`central: demo tokens (wall, officer, admin per scope) are in ${tokensFile} (mode 0600)`);
   }
 
@@ -106,7 +110,10 @@ async function main(): Promise<void> {
     closing = true;
     console.error(`central: ${signal}, closing`);
     central.close().then(
-      () => process.exit(0),
+      () => {
+        if (removeOnExit) rmSync(removeOnExit, { force: true });
+        process.exit(0);
+      },
       (err: unknown) => {
         console.error('central: close failed:', err);
         process.exit(1);

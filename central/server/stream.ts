@@ -1,5 +1,6 @@
 // GET /api/v1/stream: server-sent events, one per change, from a cursor on.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { TokenEntry } from '../../shared/central/wire.js';
 import { changeLine, type ReadFilter } from '../log/centralLog.js';
 import { drained } from './backpressure.js';
@@ -7,6 +8,7 @@ import type { ServerContext } from './context.js';
 import { checkCursor, parseCursorQuery } from './query.js';
 
 const chunkRows = 500;
+const scanSpan = 100_000;
 
 /** One connected SSE client: sends what the log gains, in order, nothing twice. */
 class SseClient {
@@ -69,16 +71,21 @@ class SseClient {
         this.again = false;
         const { log } = this.ctx;
         while (!this.closed && log.epoch() === this.epoch && this.lastSent < log.head()) {
-          const head = log.head();
-          const rows = log.readRange(this.lastSent, head, chunkRows, this.filter);
-          if (rows.length === 0) {
-            this.lastSent = head;
-            break;
+          // Bounded steps: a sparse filter over a long log must not block the server.
+          const upTo = Math.min(log.head(), this.lastSent + scanSpan);
+          const rows = log.readRange(this.lastSent, upTo, chunkRows, this.filter);
+          if (rows.length > 0) {
+            let text = '';
+            for (const row of rows) text += `id: ${row.seq}\nevent: change\ndata: ${changeLine(row)}\n\n`;
+            this.lastSent = rows[rows.length - 1]!.seq;
+            if (!this.write(text)) {
+              await drained(this.res);
+              continue;
+            }
           }
-          let text = '';
-          for (const row of rows) text += `id: ${row.seq}\nevent: change\ndata: ${changeLine(row)}\n\n`;
-          this.lastSent = rows[rows.length - 1]!.seq;
-          if (!this.write(text)) await drained(this.res);
+          // A short read scanned everything up to `upTo`: the rest there is not for this client.
+          if (rows.length < chunkRows) this.lastSent = Math.max(this.lastSent, upTo);
+          await nextTurn();
         }
       } while (this.again && !this.closed);
     } finally {
