@@ -10,7 +10,8 @@ import i18next from 'i18next';
 import type { MapMovement, MapOverview, MapPartner, MapPort } from '../../../shared/host/methods/map.js';
 import { basemapFiles, basemapStyle } from './basemap/style.js';
 import { buildFlowAttributes, type FlowAttributes } from './data/flowAttributes.js';
-import { extendBounds, geometryBounds, nationalBounds, particleDuration, unwrapLongitude, type Bounds } from './data/geo.js';
+import { extendBounds, geometryBounds, movementRoute, nationalBounds, particleDuration, unwrapLongitude, type Bounds } from './data/geo.js';
+import { chooseLabels } from './data/labels.js';
 import { ParticleRing } from './data/particleRing.js';
 import type { MapDataSource } from './data/source.js';
 import { buildLayers, describePick, type DistrictFeature, type LabelDatum } from './layers/buildLayers.js';
@@ -22,14 +23,12 @@ export const mapFontFamily = '"Noto Sans SC", sans-serif';
 const overviewMinInterval = 3_000;
 const movementPollInterval = 2_000;
 /** Partner longitudes are unwrapped towards this meridian (the middle of China). */
-const chinaMeridian = 105;
+export const chinaMeridian = 105;
 
 export interface MapControllerOptions {
   container: HTMLElement;
   store: MapStore;
   source: MapDataSource;
-  /** Announces a first particle for a declaration (benchmarks measure store → particle). */
-  onParticle?: (movement: MapMovement) => void;
 }
 
 export class MapController {
@@ -55,12 +54,11 @@ export class MapController {
   private movementsAgain = false;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
   private destroyed = false;
-  private readonly onParticle: ((movement: MapMovement) => void) | undefined;
+  private readonly particleListeners = new Set<(movement: MapMovement, startsInSeconds: number) => void>();
 
   constructor(options: MapControllerOptions) {
     this.store = options.store;
     this.source = options.source;
-    this.onParticle = options.onParticle;
     const settings = this.store.getState().settings;
     this.ring = new ParticleRing(settings.particleCapacity);
 
@@ -237,8 +235,15 @@ export class MapController {
     }
   }
 
+  /** Called for each particle spawned, with the delay before it shows (the render benchmark times store → particle). */
+  addParticleListener(listener: (movement: MapMovement, startsInSeconds: number) => void): () => void {
+    this.particleListeners.add(listener);
+    return () => this.particleListeners.delete(listener);
+  }
+
   /** One particle per movement, spread over `spreadSeconds` so a burst reads as a stream. */
-  private spawn(movements: readonly MapMovement[], spreadSeconds: number): void {
+  spawn(movements: readonly MapMovement[], spreadSeconds: number): void {
+    const speed = this.store.getState().settings.particleSpeed;
     if (movements.length === 0) return;
     const now = this.now();
     let notDrawn = 0;
@@ -249,11 +254,10 @@ export class MapController {
         notDrawn += 1;
         return;
       }
-      const portPoint: [number, number] = [port.lon, port.lat];
-      const partnerPoint: [number, number] = [unwrapLongitude(partner.lon, chinaMeridian), partner.lat];
-      const [from, to] = m.direction === 'import' ? [partnerPoint, portPoint] : [portPoint, partnerPoint];
-      this.ring.push({ from, to, status: m.status, start: now + (i / movements.length) * spreadSeconds, duration: particleDuration(from, to) });
-      this.onParticle?.(m);
+      const { from, to } = movementRoute(m.direction, { lon: port.lon, lat: port.lat }, partner, chinaMeridian);
+      const delay = (i / movements.length) * spreadSeconds;
+      this.ring.push({ from, to, status: m.status, start: now + delay, duration: particleDuration(from, to) / speed });
+      for (const listener of this.particleListeners) listener(m, delay);
     });
     const status = this.store.getState().status;
     this.store.setState({
@@ -265,27 +269,16 @@ export class MapController {
   /** Labels reach the TextLayer only once their glyphs are loaded: its atlas is built once. */
   private updateLabels(): void {
     const { level, unit, settings } = this.store.getState();
-    const lang = i18next.language === 'en' ? 'en' : 'zh';
-    const drawable = [...this.ports.values()].filter((p) => p.lat !== null && p.lon !== null);
-    const inView = level === 'national' ? drawable : drawable.filter((p) => p.unit === unit);
-    const busiest = [...inView].sort((a, b) => b.declarations - a.declarations);
-    // No collision detection in TextLayer: skip a label too close to a busier one.
-    const spacing = level === 'national' ? 1.6 : 0.25;
-    const placed: MapPort[] = [];
-    for (const p of busiest) {
-      if (placed.length >= (level === 'national' ? settings.labelCount : 30)) break;
-      if (placed.some((q) => Math.abs(q.lon! - p.lon!) < spacing * 2.5 && Math.abs(q.lat! - p.lat!) < spacing)) continue;
-      placed.push(p);
-    }
-    const labels: LabelDatum[] = placed.map((p) => ({ position: [p.lon!, p.lat!], text: lang === 'en' ? p.nameEn : p.nameZh, weight: 'port' as const }));
-    if (level === 'national') {
-      const trading = new Set(this.flows.flows.map((f) => f.partner));
-      for (const partner of this.partners.values()) {
-        if (!trading.has(partner.iso2)) continue;
-        const lon = unwrapLongitude(partner.lon, chinaMeridian);
-        labels.push({ position: [lon, partner.lat], text: lang === 'en' ? partner.nameEn : partner.nameZh, weight: 'partner' });
-      }
-    }
+    const labels = chooseLabels({
+      ports: this.ports.values(),
+      partners: this.partners.values(),
+      trading: new Set(this.flows.flows.map((f) => f.partner)),
+      national: level === 'national',
+      unit,
+      portLabels: level === 'national' ? settings.labelCount : 30,
+      english: i18next.language === 'en',
+      meridian: chinaMeridian,
+    });
     const version = ++this.labelVersion;
     void this.loadFont(labels.map((l) => l.text).join('')).then(() => {
       if (version !== this.labelVersion) return;

@@ -6,6 +6,8 @@ import './ui/map.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { HostClient } from '../host/client.js';
+import { host } from '../host/index.js';
 import { useAppStore } from '../state/appStore.js';
 import { hostMapSource } from './data/hostSource.js';
 import type { MapDataSource } from './data/source.js';
@@ -22,7 +24,7 @@ registerMapStrings();
 declare global {
   interface Window {
     /** The live map, for end-to-end tests and benchmarks (read-only use). */
-    portwallMap?: { store: MapStore; controller: MapController };
+    portwallMap?: { store: MapStore; controller: MapController; call: HostClient['call'] };
   }
 }
 
@@ -72,7 +74,7 @@ export function PortMap({ windowMinutes, unit, source = hostMapSource, settings 
     if (!container.current || !webgl) return;
     const map = new MapController({ container: container.current, store, source });
     controller.current = map;
-    window.portwallMap = { store, controller: map };
+    window.portwallMap = { store, controller: map, call: (method, input) => host.call(method, input) };
     const observer = new ResizeObserver(() => map.resize());
     observer.observe(container.current);
     return () => {

@@ -16,6 +16,8 @@ export interface MapSettings {
   /** Draw deck.gl into maplibre's WebGL context (interleaved) or in its own canvas above it. */
   interleaved: boolean;
   particleCapacity: number;
+  /** Multiplies particle speed: below 1 for a calmer wall (the benchmark keeps all of them in flight). */
+  particleSpeed: number;
   /** How many of the busiest ports get a name on the national view. */
   labelCount: number;
   /** The national view draws the biggest flows only (a wall is read from metres away); district views draw all of theirs. */
@@ -54,6 +56,7 @@ export function defaultSettings(search: string): MapSettings {
     useDevicePixels: dpr === null || dpr === 'true' ? true : dpr === 'false' ? false : Number(dpr) > 0 ? Number(dpr) : true,
     interleaved: params.get('interleaved') === 'true',
     particleCapacity: Math.max(100, Number(params.get('particles')) || 20_000),
+    particleSpeed: Number(params.get('particleSpeed')) > 0 ? Number(params.get('particleSpeed')) : 1,
     labelCount: 12,
     maxFlows: Math.max(1, Number(params.get('maxFlows')) || 600),
   };

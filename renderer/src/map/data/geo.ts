@@ -56,3 +56,15 @@ export function particleDuration(from: readonly [number, number], to: readonly [
   const d = Math.hypot(to[0] - from[0], to[1] - from[1]);
   return Math.min(9, 2.5 + d / 25);
 }
+
+/** A declaration's route: partner → port for imports, port → partner for exports. */
+export function movementRoute(
+  direction: 'import' | 'export',
+  port: { lon: number; lat: number },
+  partner: { lon: number; lat: number },
+  meridian: number,
+): { from: [number, number]; to: [number, number] } {
+  const portPoint: [number, number] = [port.lon, port.lat];
+  const partnerPoint: [number, number] = [unwrapLongitude(partner.lon, meridian), partner.lat];
+  return direction === 'import' ? { from: partnerPoint, to: portPoint } : { from: portPoint, to: partnerPoint };
+}

@@ -82,7 +82,8 @@ export class ParticleRing {
   attributes(): ParticleAttributes {
     if (this.cached?.version === this.version) return this.cached.data;
     const data: ParticleAttributes = {
-      length: this.capacity,
+      // Slots fill from 0 before the ring wraps: only those are drawn.
+      length: this.used,
       attributes: {
         getSourcePosition: { value: this.source.subarray(0), size: 2 },
         getTargetPosition: { value: this.target.subarray(0), size: 2 },

@@ -69,19 +69,19 @@ export function buildLayers(input: LayerInputs): Layer[] {
       id: 'districts',
       data: input.districts as never,
       pickable: input.level === 'national',
-      stroked: true,
+      // No outline: the basemap draws province borders, and the schematic cuts of
+      // multi-district provinces leave zero-width seams a stroke would show.
+      stroked: false,
       filled: true,
       getFillColor: (f) => {
         const unit = f.properties.unit;
         const c = districtColor(input.districtValues.get(unit)?.[input.indicator] ?? 0, maxDistrict);
-        return dim(unit) ? [c[0], c[1], c[2], 40] : c;
+        if (input.level === 'national') return c;
+        return unit === input.unit ? [c[0] + 20, c[1] + 30, c[2] + 40, 215] : [c[0], c[1], c[2], 40];
       },
-      getLineColor: (f) => (input.level !== 'national' && f.properties.unit === input.unit ? [180, 220, 255, 230] : [90, 130, 170, 110]),
-      getLineWidth: (f) => (input.level !== 'national' && f.properties.unit === input.unit ? 3 * s : 1),
-      lineWidthUnits: 'pixels',
       autoHighlight: true,
       highlightColor: [255, 255, 255, 40],
-      updateTriggers: { getFillColor: [input.version, input.indicator, input.level, input.unit], getLineColor: [input.level, input.unit], getLineWidth: [input.level, input.unit, s] },
+      updateTriggers: { getFillColor: [input.version, input.indicator, input.level, input.unit] },
     }),
     new ArcLayer({
       id: 'flows',
