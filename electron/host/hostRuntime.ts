@@ -109,7 +109,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
   }
 
   const store = createStoreReader(join(config.dataDir, 'portwall.sqlite'));
-  const mapReference = loadMapReference(join(options.resourcesDir, 'registry', 'customs-registry.json'));
+  const mapReference = loadMapReference(options.resourcesDir);
   const dispatch = createDispatch(createHostHandlers({ info, sync: () => sync, readStore: store.get, mapReference }), log);
 
   return {

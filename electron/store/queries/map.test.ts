@@ -223,6 +223,23 @@ describe('portTickets', () => {
   });
 });
 
+describe('mapReferenceFrom', () => {
+  it('falls back to a country of the world basemap for a partner the registry does not list', () => {
+    const world = {
+      features: [
+        { properties: { name: '蒙古', iso2: 'MN' }, geometry: { type: 'Polygon', coordinates: [[[88, 42], [120, 42], [120, 52], [88, 42]]] } },
+        { properties: { name: '美国', iso2: 'US' }, geometry: { type: 'Polygon', coordinates: [[[-120, 30], [-70, 30], [-70, 48], [-120, 30]]] } },
+        { properties: { name: '科索沃', iso2: '-99' }, geometry: { type: 'Polygon', coordinates: [[[20, 42], [21, 42], [21, 43], [20, 42]]] } },
+      ],
+    };
+    const ref = mapReferenceFrom({ units: [], partners: [{ iso2: 'US', nameZh: '美国', nameEn: 'United States', lat: 33.74, lon: -118.26 }] }, world);
+    expect(ref.partners.get('MN')).toEqual({ iso2: 'MN', nameZh: '蒙古', nameEn: 'MN', lat: 47, lon: 104 });
+    // The registry's trade point wins over the country's centre.
+    expect(ref.partners.get('US')).toMatchObject({ lat: 33.74, lon: -118.26, nameEn: 'United States' });
+    expect(ref.partners.has('-99')).toBe(false);
+  });
+});
+
 describe('portHealth', () => {
   it('grades held and inspection shares', () => {
     expect(portHealth(0, 0, 0)).toBe('ok');
