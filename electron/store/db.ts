@@ -36,7 +36,10 @@ export function openWritableDb(path: string, options: OpenWritableOptions = {}):
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -65536');
+  // The writer touches pages all over the indexes in every batch: a 256 MB cache and a
+  // ~40 MB WAL between checkpoints made catch-up of a 6-hour national backlog 2.5x faster.
+  db.pragma('cache_size = -262144');
+  db.pragma('wal_autocheckpoint = 10000');
   const writable = db as WritableDB;
   runMigrations(writable, options.migrateTo);
   return writable;

@@ -219,7 +219,7 @@ export class SyncEngine {
       const cursor = (target === 'resync' ? st.resync_cursor : st.cursor) ?? 0;
       const epoch = target === 'resync' ? st.resync_epoch : st.epoch;
       const horizon = target === 'resync' ? st.resync_horizon : st.horizon;
-      const query = new URLSearchParams({ after: String(cursor), limit: String(this.options.pageLimit ?? 20_000) });
+      const query = new URLSearchParams({ after: String(cursor), limit: String(this.options.pageLimit ?? 50_000) });
       if (cursor > 0 && epoch !== null) {
         query.set('epoch', epoch);
         query.set('horizon', String(horizon ?? 0));
@@ -240,7 +240,7 @@ export class SyncEngine {
     let header: PageHeader | null = null;
     let trailer: PageTrailer | null = null;
     let items: BatchInput['items'][number][] = [];
-    const batchSize = this.options.batchSize ?? 5_000;
+    const batchSize = this.options.batchSize ?? 20_000;
     const flush = (next?: number) => {
       if (!header || (items.length === 0 && next === undefined)) return;
       this.applyBatch(applier, { page: header, items, next });

@@ -17,6 +17,8 @@ export interface StartSyncOptions {
   centralUrl: string;
   token: string;
   retention?: WorkerInput['retention'];
+  /** Where sync-worker.cjs or worker.ts lives, for callers without __dirname (ESM under tsx). */
+  scriptDir?: string;
 }
 
 export interface SyncHandle {
@@ -47,17 +49,18 @@ function initialStatus(centralUrl: string): SyncStatus {
 }
 
 /** The bundled worker next to the bundle, else the TypeScript source through tsx. */
-function workerScript(): { file: string; entry?: string } {
-  const bundled = join(__dirname, 'sync-worker.cjs');
+function workerScript(dir: string): { file: string; entry?: string } {
+  const bundled = join(dir, 'sync-worker.cjs');
   if (existsSync(bundled)) return { file: bundled };
-  const source = join(__dirname, 'worker.ts');
-  if (existsSync(source)) return { file: join(__dirname, 'workerSource.mjs'), entry: source };
-  throw new Error(`the sync worker script is missing next to ${__dirname}; run the build (npm run build)`);
+  const source = join(dir, 'worker.ts');
+  if (existsSync(source)) return { file: join(dir, 'workerSource.mjs'), entry: source };
+  throw new Error(`the sync worker script is missing next to ${dir}; run the build (npm run build)`);
 }
 
 export function startSyncWorker(options: StartSyncOptions): SyncHandle {
-  const script = workerScript();
-  const input: WorkerInput = { ...options, entry: script.entry };
+  const { scriptDir, ...rest } = options;
+  const script = workerScript(scriptDir ?? __dirname);
+  const input: WorkerInput = { ...rest, entry: script.entry };
   const worker = new Worker(script.file, { workerData: input });
   let current = initialStatus(options.centralUrl);
   const statusListeners = new Set<(s: SyncStatus) => void>();

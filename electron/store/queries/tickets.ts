@@ -95,29 +95,43 @@ function filterSql(filter: TicketFilter, where: string[], params: unknown[]): vo
 const columns = `printf('%018d', d.id) AS key, d.direction, d.port, d.unit, d.status, d.declared_at, d.updated_at,
   d.partner_country, d.enterprise_code, d.enterprise_name, d.value_usd, d.risk_score, d.dangerous`;
 
+/**
+ * Newest first by declaredAt; with search text (`q`), by ticket id descending instead:
+ * a common word matches a large share of all tickets, and walking the search index in
+ * rowid order stops after one page, where sorting every match by time would not.
+ */
 export function listTickets(db: ReadableDB, query: TicketQuery): { items: TicketSummary[]; nextCursor: string | null } {
-  return timed('tickets.list', () => {
+  return timed(query.q === undefined ? 'tickets.list' : 'tickets.search', () => {
     const where: string[] = [];
     const params: unknown[] = [];
-    filterSql(query, where, params);
+    let from = 'declarations d';
+    let order = 'd.declared_at DESC, d.id DESC';
     if (query.q !== undefined) {
       const match = ftsQuery(query.q);
       if (match === null) return { items: [], nextCursor: null };
-      where.push('d.id IN (SELECT rowid FROM declaration_fts WHERE declaration_fts MATCH ?)');
+      from = 'declaration_fts f JOIN declarations d ON d.id = f.rowid';
+      where.push('declaration_fts MATCH ?');
       params.push(match);
+      order = 'f.rowid DESC';
     }
+    filterSql(query, where, params);
     if (query.cursor) {
-      const m = /^(-?\d+):(\d{18})$/.exec(query.cursor);
-      if (!m) throw new BadCursorError('the ticket list cursor is not one this host made');
-      where.push('(d.declared_at < ? OR (d.declared_at = ? AND d.id < ?))');
-      params.push(Number(m[1]), Number(m[1]), BigInt(m[2] as string));
+      const m = query.q === undefined ? /^(-?\d+):(\d{18})$/.exec(query.cursor) : /^id:(\d{18})$/.exec(query.cursor);
+      if (!m) throw new BadCursorError('the ticket list cursor is not one this host made for this query');
+      if (query.q === undefined) {
+        where.push('(d.declared_at < ? OR (d.declared_at = ? AND d.id < ?))');
+        params.push(Number(m[1]), Number(m[1]), BigInt(m[2] as string));
+      } else {
+        where.push('f.rowid < ?');
+        params.push(BigInt(m[1] as string));
+      }
     }
-    const sql = `SELECT ${columns} FROM declarations d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY d.declared_at DESC, d.id DESC LIMIT ?`;
+    const sql = `SELECT ${columns} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
     const rows = db.prepare(sql).all(...params, query.limit + 1) as TicketRow[];
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    return { items: page.map(summary), nextCursor: rows.length > query.limit && last ? `${last.declared_at}:${last.key}` : null };
+    const more = rows.length > query.limit && last;
+    return { items: page.map(summary), nextCursor: more ? (query.q === undefined ? `${last.declared_at}:${last.key}` : `id:${last.key}`) : null };
   });
 }
 
