@@ -6,8 +6,10 @@
 //   at 640x360 by default (software GL is slow), 3840x2160 with --4k (for a GPU machine);
 // - on the demo central at speed 60: time from a declaration committed to the local
 //   store to its particle appearing (p50/p95), and the JS heap over the run.
-// Flags: --size WxH, --4k, --rounds N (2), --seconds N (8), --traffic-seconds N (70),
-//        --skip-traffic, --query "useDevicePixels=false&interleaved=true".
+// Flags: --size WxH, --4k, --rounds N (2), --frames N (6 measured per page), --traffic-seconds N (70),
+//        --skip-traffic, --dpr N (device pixel ratio, 1),
+//        --query "useDevicePixels=false&interleaved=true&flows=5000&particles=2000" (map settings
+//        and smaller data for quick comparisons of settings).
 import { chromium } from 'playwright-core';
 import { buildBenchPages } from './render/buildPages.js';
 import { compareFrameTimes } from './render/frameTime.js';
@@ -32,8 +34,9 @@ export async function run(argv: string[]): Promise<void> {
   const sizes = [parseSize(flag(argv, '--size') ?? '640x360')];
   if (argv.includes('--4k')) sizes.push({ width: 3840, height: 2160 });
   const rounds = Number(flag(argv, '--rounds') ?? 2);
-  const seconds = Number(flag(argv, '--seconds') ?? 8);
+  const frames = Number(flag(argv, '--frames') ?? 6);
   const query = flag(argv, '--query') ?? '';
+  const dpr = Number(flag(argv, '--dpr') ?? 1);
 
   console.log('building the benchmark pages…');
   const pages = await buildBenchPages();
@@ -41,9 +44,9 @@ export async function run(argv: string[]): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath });
   try {
     for (const size of sizes) {
-      const results = await compareFrameTimes(browser, server.url, size, { rounds, seconds, warmup: 3, query });
+      const results = await compareFrameTimes(browser, server.url, size, { rounds, frames, warmup: 2, query, dpr });
       const [app, bare] = results as [(typeof results)[0], (typeof results)[0]];
-      console.log(`frame time at ${size.width}x${size.height}${query ? ` (${query})` : ''}, 700 ports / 50,000 arcs / 20,000 particles:`);
+      console.log(`frame time at ${size.width}x${size.height} CSS px, DPR ${dpr}${query ? `, ${query}` : ', 700 ports / 50,000 arcs / 20,000 particles'}:`);
       console.log(`  app map (maplibre + overlay): p50 ${ms(app.p50)}, p95 ${ms(app.p95)} over ${app.frames} frames`);
       console.log(`  bare deck.gl, same layers:    p50 ${ms(bare.p50)}, p95 ${ms(bare.p95)} over ${bare.frames} frames`);
       console.log(`  ratio app/bare: p50 ${(app.p50 / bare.p50).toFixed(2)}x, p95 ${(app.p95 / bare.p95).toFixed(2)}x (aim <= 1.2x)`);

@@ -10,15 +10,18 @@ export interface FrameResult {
   frames: number;
 }
 
-async function measurePage(browser: Browser, url: string, size: { width: number; height: number }, seconds: number, warmup: number): Promise<{ stats: FrameStats; view: { longitude: number; latitude: number; zoom: number } }> {
-  const page = await browser.newPage({ viewport: size });
+async function measurePage(browser: Browser, url: string, size: { width: number; height: number }, frames: number, warmup: number, dpr: number): Promise<{ stats: FrameStats; view: { longitude: number; latitude: number; zoom: number } }> {
+  const page = await browser.newPage({ viewport: size, deviceScaleFactor: dpr });
   try {
     page.on('pageerror', (error) => console.error(`  page error on ${url}: ${error.message}`));
     await page.goto(url);
     // The pages' window.portwallBench: renderer/src/map/bench/frameProbe.ts.
     await page.waitForFunction('window.portwallBench?.ready === true', undefined, { timeout: 300_000, polling: 500 });
-    await page.waitForTimeout(warmup * 1000);
-    const stats = await page.evaluate<FrameStats>(`window.portwallBench.measure(${seconds})`);
+    // Warm-up frames first (shader compile, uploads), then the measured ones; a frame can take seconds in software GL.
+    await page.evaluate(`window.portwallBench.measure(${warmup}, 120)`);
+    const started = Date.now();
+    const stats = await page.evaluate<FrameStats>(`window.portwallBench.measure(${frames}, 240)`);
+    console.log(`  ${new URL(url).pathname.slice(1)}: ${stats.frames} frames in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const view = await page.evaluate<{ longitude: number; latitude: number; zoom: number }>('window.portwallBench.view()');
     return { stats, view };
   } finally {
@@ -30,14 +33,14 @@ export async function compareFrameTimes(
   browser: Browser,
   baseUrl: string,
   size: { width: number; height: number },
-  options: { rounds: number; seconds: number; warmup: number; query: string },
+  options: { rounds: number; frames: number; warmup: number; query: string; dpr: number },
 ): Promise<FrameResult[]> {
   const gaps = { app: [] as number[], bare: [] as number[] };
   for (let round = 0; round < options.rounds; round++) {
-    const app = await measurePage(browser, `${baseUrl}app.html?${options.query}`, size, options.seconds, options.warmup);
+    const app = await measurePage(browser, `${baseUrl}app.html?${options.query}`, size, options.frames, options.warmup, options.dpr);
     gaps.app.push(...app.stats.gapsMs);
     const v = app.view;
-    const bare = await measurePage(browser, `${baseUrl}bare.html?${options.query}&lon=${v.longitude}&lat=${v.latitude}&zoom=${v.zoom}`, size, options.seconds, options.warmup);
+    const bare = await measurePage(browser, `${baseUrl}bare.html?${options.query}&lon=${v.longitude}&lat=${v.latitude}&zoom=${v.zoom}`, size, options.frames, options.warmup, options.dpr);
     gaps.bare.push(...bare.stats.gapsMs);
   }
   return (['app', 'bare'] as const).map((page) => ({ page, p50: percentile(gaps[page], 50), p95: percentile(gaps[page], 95), frames: gaps[page].length }));

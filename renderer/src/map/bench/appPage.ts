@@ -5,11 +5,12 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapController } from '../MapController.js';
 import { createMapStore, defaultSettings } from '../mapStore.js';
 import { type BenchWindow, frameRecorder } from './frameProbe.js';
-import { benchSizes, syntheticSource, syntheticTraffic } from './synthetic.js';
+import { sizesFromQuery, syntheticSource, syntheticTraffic } from './synthetic.js';
 
-const { overview, movements } = syntheticTraffic();
+const sizes = sizesFromQuery(window.location.search);
+const { overview, movements } = syntheticTraffic(sizes);
 const store = createMapStore({
-  settings: { ...defaultSettings(window.location.search), maxFlows: benchSizes.flows, particleCapacity: benchSizes.particles, particleSpeed: 0.02 },
+  settings: { ...defaultSettings(window.location.search), maxFlows: sizes.flows, particleCapacity: sizes.particles, particleSpeed: 0.02 },
 });
 const controller = new MapController({ container: document.getElementById('map')!, store, source: syntheticSource(overview) });
 const recorder = frameRecorder();
@@ -17,7 +18,7 @@ controller.overlay.setProps({ onAfterRender: recorder.onAfterRender });
 
 const bench: NonNullable<BenchWindow['portwallBench']> = {
   ready: false,
-  measure: (seconds) => recorder.measure(seconds),
+  measure: (frames, maxSeconds) => recorder.measure(frames, maxSeconds),
   view: () => {
     const center = controller.map.getCenter();
     return { longitude: center.lng, latitude: center.lat, zoom: controller.map.getZoom() };

@@ -11,21 +11,22 @@ import { buildLayers, type DistrictFeature } from '../layers/buildLayers.js';
 import { chinaMeridian, mapFontFamily } from '../MapController.js';
 import { defaultSettings } from '../mapStore.js';
 import { type BenchWindow, frameRecorder } from './frameProbe.js';
-import { benchSizes, syntheticTraffic } from './synthetic.js';
+import { sizesFromQuery, syntheticTraffic } from './synthetic.js';
 
 const params = new URLSearchParams(window.location.search);
 const view = { longitude: Number(params.get('lon')), latitude: Number(params.get('lat')), zoom: Number(params.get('zoom')) };
 const settings = defaultSettings(window.location.search);
-const { overview, movements } = syntheticTraffic();
+const sizes = sizesFromQuery(window.location.search);
+const { overview, movements } = syntheticTraffic(sizes);
 const ports = new Map(overview.ports.map((p) => [p.code, p]));
 const partners = new Map(overview.partners.map((p) => [p.iso2, p]));
 const partnerPoints = new Map(overview.partners.map((p) => [p.iso2, { lat: p.lat, lon: unwrapLongitude(p.lon, chinaMeridian) }]));
 const flows = buildFlowAttributes(overview.flows, ports, partnerPoints, 'declarations').data;
-const ring = new ParticleRing(benchSizes.particles);
+const ring = new ParticleRing(sizes.particles);
 const t0 = performance.now();
 const now = () => (performance.now() - t0) / 1000;
 const recorder = frameRecorder();
-const bench: NonNullable<BenchWindow['portwallBench']> = { ready: false, measure: (s) => recorder.measure(s), view: () => view };
+const bench: NonNullable<BenchWindow['portwallBench']> = { ready: false, measure: (frames, maxSeconds) => recorder.measure(frames, maxSeconds), view: () => view };
 (window as BenchWindow).portwallBench = bench;
 
 async function start() {

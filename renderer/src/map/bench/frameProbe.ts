@@ -9,21 +9,32 @@ export interface FrameStats {
 export interface BenchWindow {
   portwallBench?: {
     ready: boolean;
-    /** Collects render gaps for `seconds`. */
-    measure(seconds: number): Promise<FrameStats>;
+    /** Collects `frames` render gaps, or what `maxSeconds` allows. */
+    measure(frames: number, maxSeconds: number): Promise<FrameStats>;
     view(): { longitude: number; latitude: number; zoom: number };
   };
 }
 
-export function frameRecorder(): { onAfterRender: () => void; measure(seconds: number): Promise<FrameStats> } {
+export function frameRecorder(): { onAfterRender: () => void; measure(frames: number, maxSeconds: number): Promise<FrameStats> } {
   let times: number[] | null = null;
+  let done: (() => void) | null = null;
+  let wanted = 0;
   return {
-    onAfterRender: () => times?.push(performance.now()),
-    async measure(seconds: number) {
+    onAfterRender: () => {
+      if (!times) return;
+      times.push(performance.now());
+      if (times.length > wanted) done?.();
+    },
+    async measure(frames: number, maxSeconds: number) {
       times = [];
-      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      wanted = frames;
+      await new Promise<void>((resolve) => {
+        done = resolve;
+        setTimeout(resolve, maxSeconds * 1000);
+      });
       const t = times;
       times = null;
+      done = null;
       return { frames: t.length, gapsMs: t.slice(1).map((x, i) => x - t[i]!) };
     },
   };

@@ -13,6 +13,13 @@ export interface SyntheticSizes {
 
 export const benchSizes: SyntheticSizes = { ports: 700, flows: 50_000, particles: 20_000 };
 
+/** The sizes, or smaller ones from ?ports=&flows=&particles= for quick setting comparisons. */
+export function sizesFromQuery(search: string): SyntheticSizes {
+  const params = new URLSearchParams(search);
+  const size = (name: keyof SyntheticSizes) => (Number(params.get(name)) > 0 ? Math.floor(Number(params.get(name))) : benchSizes[name]);
+  return { ports: size('ports'), flows: size('flows'), particles: size('particles') };
+}
+
 function prng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
