@@ -88,7 +88,10 @@ export class MapController {
     });
     this.map.addControl(this.overlay);
 
+    const relabel = () => this.updateLabels();
+    i18next.on('languageChanged', relabel);
     this.unsubscribers.push(
+      () => i18next.off('languageChanged', relabel),
       this.store.subscribe((state, previous) => this.onStateChange(state, previous)),
       this.source.onChange((kinds) => this.onDataChanged(kinds)),
     );

@@ -61,7 +61,9 @@ export function PortMap({ windowMinutes, unit, source = hostMapSource, settings 
   const [webgl] = useState(hasWebGL2);
   const ready = useStore(store, (s) => s.ready);
   const error = useStore(store, (s) => s.error);
-  const status = useStore(store, (s) => s.status);
+  // Primitives only: the status object is replaced on every particle batch.
+  const portsWithoutCoordinates = useStore(store, (s) => s.status.portsWithoutCoordinates);
+  const unknownPartners = useStore(store, (s) => s.status.unknownPartners.length);
   const hasData = useStore(store, (s) => (s.overview ? s.overview.asOf !== null : true));
 
   // A wall configured for one district (or one of its subordinate customs) opens there.
@@ -97,9 +99,9 @@ export function PortMap({ windowMinutes, unit, source = hostMapSource, settings 
       <MapNav store={store} />
       <Legend store={store} />
       <PortPanel store={store} />
-      {(status.portsWithoutCoordinates > 0 || status.unknownPartners.length > 0) && (
+      {(portsWithoutCoordinates > 0 || unknownPartners > 0) && (
         <p className="map-notice" data-testid="map-not-drawn">
-          {t('notDrawn', { ports: status.portsWithoutCoordinates, partners: status.unknownPartners.length })}
+          {t('notDrawn', { ports: portsWithoutCoordinates, partners: unknownPartners })}
         </p>
       )}
     </div>

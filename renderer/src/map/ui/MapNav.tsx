@@ -11,11 +11,16 @@ export function MapNav({ store }: { store: MapStore }) {
   const port = useStore(store, (s) => s.port);
   const windowMinutes = useStore(store, (s) => s.windowMinutes);
   const indicator = useStore(store, (s) => s.indicator);
-  const overview = useStore(store, (s) => s.overview);
   const en = i18n.language === 'en';
-  const district = overview?.districts.find((d) => d.unit === unit);
-  const portInfo = overview?.ports.find((p) => p.code === port);
-  const name = (zh: string, english: string) => (en ? english : zh);
+  // Names only, so a data refresh that keeps them does not re-render the navigation.
+  const districtName = useStore(store, (s) => {
+    const d = s.overview?.districts.find((x) => x.unit === s.unit);
+    return d ? (en ? d.nameEn : d.nameZh) : s.unit;
+  });
+  const portName = useStore(store, (s) => {
+    const p = s.overview?.ports.find((x) => x.code === s.port);
+    return p ? (en ? p.nameEn : p.nameZh) : s.port;
+  });
 
   return (
     <nav className="map-nav" data-testid="map-nav" data-level={level}>
@@ -28,11 +33,11 @@ export function MapNav({ store }: { store: MapStore }) {
         {level !== 'national' && unit && (
           <li>
             <button type="button" onClick={() => store.setState({ level: 'district', unit, port: null })} disabled={level === 'district'}>
-              {district ? name(district.nameZh, district.nameEn) : unit}
+              {districtName}
             </button>
           </li>
         )}
-        {level === 'port' && port && <li>{portInfo ? name(portInfo.nameZh, portInfo.nameEn) : port}</li>}
+        {level === 'port' && port && <li>{portName}</li>}
       </ol>
       {level !== 'national' && (
         <button type="button" className="map-back" data-testid="map-back" onClick={() => store.setState(parentLevel(store.getState()))}>
