@@ -49,6 +49,18 @@ describe('ticket queries', () => {
     expect(seen[0]).toBe(sampleDeclaration(29).id);
   });
 
+  it('pages several statuses (merged per-status scans) in the same order as one scan', () => {
+    const all = listTickets(db, { limit: 100 }).items.map((t) => t.id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = listTickets(db, { unit: '5316', status: ['held', 'declared'], limit: 4, cursor });
+      seen.push(...page.items.map((t) => t.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all);
+  });
+
   it('filters by port, unit, status, partner, direction, danger, alert and time', () => {
     const ids = (q: Parameters<typeof listTickets>[1]) => listTickets(db, q).items.map((t) => t.id);
     expect(ids({ port: 'CNYTN', limit: 100 })).toHaveLength(10);

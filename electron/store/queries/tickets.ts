@@ -126,13 +126,37 @@ export function listTickets(db: ReadableDB, query: TicketQuery): { items: Ticket
         params.push(BigInt(m[1] as string));
       }
     }
-    const sql = `SELECT ${columns} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
+    let sql = `SELECT ${columns} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
+    if (query.q === undefined && query.status && query.status.length > 1) {
+      // SQLite cannot merge the time-ordered index runs of several statuses: it would sort
+      // every matching ticket. One ordered, limited scan per status, merged here, stops early.
+      const one = where.map((w) => (w.startsWith('d.status IN') ? 'd.status = ?' : w)).join(' AND ');
+      const statusAt = where.findIndex((w) => w.startsWith('d.status IN'));
+      const before = params.slice(0, statusParamIndex(where, params, statusAt));
+      const after = params.slice(before.length + query.status.length);
+      const parts = query.status.map(() => `SELECT * FROM (SELECT ${columns}, d.id AS rid FROM ${from} WHERE ${one} ORDER BY ${order} LIMIT ?)`);
+      sql = `${parts.join(' UNION ALL ')} ORDER BY declared_at DESC, rid DESC LIMIT ?`;
+      const merged = query.status.flatMap((status) => [...before, status, ...after, query.limit + 1]);
+      const rows = db.prepare(sql).all(...merged, query.limit + 1) as TicketRow[];
+      return page(rows, query);
+    }
     const rows = db.prepare(sql).all(...params, query.limit + 1) as TicketRow[];
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    const more = rows.length > query.limit && last;
-    return { items: page.map(summary), nextCursor: more ? (query.q === undefined ? `${last.declared_at}:${last.key}` : `id:${last.key}`) : null };
+    return page(rows, query);
   });
+}
+
+function page(rows: TicketRow[], query: TicketQuery): { items: TicketSummary[]; nextCursor: string | null } {
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  const more = rows.length > query.limit && last;
+  return { items: items.map(summary), nextCursor: more ? (query.q === undefined ? `${last.declared_at}:${last.key}` : `id:${last.key}`) : null };
+}
+
+/** How many parameters the where clauses before the status clause use. */
+function statusParamIndex(where: string[], params: unknown[], statusAt: number): number {
+  let n = 0;
+  for (let i = 0; i < statusAt; i++) n += ((where[i] ?? '').match(/\?/g) ?? []).length;
+  return Math.min(n, params.length);
 }
 
 export function getTicket(db: ReadableDB, id: string): { ticket: Record<string, unknown>; updatedAt: string; alerts: AlertView[] } | null {
