@@ -7,7 +7,7 @@
 // - on the demo central at speed 60: time from a declaration committed to the local
 //   store to its particle appearing (p50/p95), and the JS heap over the run.
 // Flags: --size WxH, --4k, --rounds N (2), --frames N (6 measured per page), --traffic-seconds N (70),
-//        --skip-traffic, --dpr N (device pixel ratio, 1),
+//        --skip-frames, --skip-traffic, --dpr N (device pixel ratio, 1),
 //        --query "useDevicePixels=false&interleaved=true&flows=5000&particles=2000" (map settings
 //        and smaller data for quick comparisons of settings).
 import { chromium } from 'playwright-core';
@@ -43,7 +43,7 @@ export async function run(argv: string[]): Promise<void> {
   const server = await serveStatic(pages);
   const browser = await chromium.launch({ executablePath: chromiumPath });
   try {
-    for (const size of sizes) {
+    for (const size of argv.includes('--skip-frames') ? [] : sizes) {
       const results = await compareFrameTimes(browser, server.url, size, { rounds, frames, warmup: 2, query, dpr });
       const [app, bare] = results as [(typeof results)[0], (typeof results)[0]];
       console.log(`frame time at ${size.width}x${size.height} CSS px, DPR ${dpr}${query ? `, ${query}` : ', 700 ports / 50,000 arcs / 20,000 particles'}:`);
