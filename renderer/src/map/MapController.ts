@@ -15,11 +15,12 @@ import { chooseLabels } from './data/labels.js';
 import { ParticleRing } from './data/particleRing.js';
 import type { MapDataSource } from './data/source.js';
 import { buildLayers, describePick, type DistrictFeature, type LabelDatum } from './layers/buildLayers.js';
-import type { MapState, MapStore } from './mapStore.js';
+import { mapPixelRatio, type MapState, type MapStore } from './mapStore.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 export const mapFontFamily = '"Noto Sans SC", sans-serif';
+
 const overviewMinInterval = 3_000;
 const movementPollInterval = 2_000;
 /** Partner longitudes are unwrapped towards this meridian (the middle of China). */
@@ -73,6 +74,8 @@ export class MapController {
       touchPitch: false,
       // Walls are wider than 4096 device pixels; the default cap would blur them.
       maxCanvasSize: [16384, 16384],
+      // The basemap follows the same sharpness setting as the deck.gl layers.
+      pixelRatio: mapPixelRatio(settings.useDevicePixels, window.devicePixelRatio),
       fadeDuration: 0,
       renderWorldCopies: true,
     });

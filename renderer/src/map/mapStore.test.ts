@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parentLevel } from './mapStore.js';
+import { defaultSettings, mapPixelRatio, parentLevel } from './mapStore.js';
 
 describe('map store helpers', () => {
   it('goes back port → district → national', () => {
@@ -11,5 +11,12 @@ describe('map store helpers', () => {
     expect(defaultSettings('').useDevicePixels).toBe(true);
     expect(defaultSettings('?useDevicePixels=false').useDevicePixels).toBe(false);
     expect(defaultSettings('?useDevicePixels=1.5&interleaved=true&particles=500')).toMatchObject({ useDevicePixels: 1.5, interleaved: true, particleCapacity: 500 });
+  });
+
+  it('gives the basemap the same pixel ratio as the deck.gl layers', () => {
+    expect(mapPixelRatio(true, 2)).toBe(2);
+    expect(mapPixelRatio(false, 2)).toBe(1);
+    expect(mapPixelRatio(1.5, 2)).toBe(1.5);
+    expect(mapPixelRatio(3, 2)).toBe(2);
   });
 });

@@ -62,6 +62,13 @@ export function defaultSettings(search: string): MapSettings {
   };
 }
 
+/** maplibre's pixel ratio for deck.gl's useDevicePixels setting (true: the screen's, false: CSS pixels, a number: capped). */
+export function mapPixelRatio(useDevicePixels: boolean | number, devicePixelRatio: number): number {
+  if (useDevicePixels === true) return devicePixelRatio;
+  if (useDevicePixels === false) return 1;
+  return Math.min(devicePixelRatio, useDevicePixels);
+}
+
 export function createMapStore(initial: Partial<MapState> = {}) {
   return createStore<MapState>()(() => ({
     level: 'national',

@@ -14,7 +14,9 @@ const store = createMapStore({
 });
 const controller = new MapController({ container: document.getElementById('map')!, store, source: syntheticSource(overview) });
 const recorder = frameRecorder();
-controller.overlay.setProps({ onAfterRender: recorder.onAfterRender });
+// Interleaved, deck.gl renders inside maplibre's frame (once per layer group): count map frames.
+if (store.getState().settings.interleaved) controller.map.on('render', recorder.onAfterRender);
+else controller.overlay.setProps({ onAfterRender: recorder.onAfterRender });
 
 const bench: NonNullable<BenchWindow['portwallBench']> = {
   ready: false,
