@@ -82,6 +82,17 @@ describe('ChangeApplier', () => {
     ]);
   });
 
+  it('never lets a garbled seq beyond central head move the cursor, and quarantines a re-read line once', () => {
+    const d1 = sampleDeclaration(1);
+    const garbled = changeLine('vessel', 'V9', {}, 999_999);
+    const first = applier.apply({ page: { ...page, head: 10 }, items: items(garbled, changeLine('nope', 'x', {}, 5)) });
+    expect(first).toMatchObject({ quarantined: 2, cursor: 5 });
+    db.prepare('UPDATE sync_state SET cursor = 4').run();
+    const again = applier.apply({ page: { ...page, head: 10 }, items: items(changeLine('nope', 'x', {}, 5), changeLine('declaration', d1.id, d1, 6)) });
+    expect(again).toMatchObject({ quarantined: 0, applied: 1, cursor: 6 });
+    expect(db.prepare('SELECT count(*) AS n FROM quarantine').get()).toEqual({ n: 2 });
+  });
+
   it('indexes tickets for search: Han substrings, HS prefixes, containers', () => {
     const d1 = sampleDeclaration(7);
     applier.apply({ page, items: items(changeLine('declaration', d1.id, d1, 1)) });

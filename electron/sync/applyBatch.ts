@@ -60,6 +60,7 @@ export class ChangeApplier {
   private readonly readCursor: Stmt;
   private readonly writeCursor: Stmt;
   private readonly quarantine: Stmt;
+  private readonly quarantinedBefore: Stmt;
   private readonly stages = new Map<string, StageDelta>();
   private readonly flows = new Map<string, FlowDelta>();
   private readonly run: (input: BatchInput) => BatchResult;
@@ -108,6 +109,7 @@ export class ChangeApplier {
              newest_sample_at = max(coalesce(newest_sample_at, 0), coalesce(@newestSample, 0))`,
     );
     this.quarantine = db.prepare('INSERT INTO quarantine (received_at, epoch, seq, kind, reason, raw) VALUES (?, ?, ?, ?, ?, ?)');
+    this.quarantinedBefore = db.prepare('SELECT 1 FROM quarantine WHERE epoch IS ? AND seq = ?');
     this.run = db.transaction((input: BatchInput) => this.applyInTransaction(input));
   }
 
@@ -135,9 +137,14 @@ export class ChangeApplier {
           ignored++;
           continue;
         }
-        this.quarantine.run(receivedAt, page.epoch, rejected.seq, rejected.kind, rejected.reason, Buffer.from(rejected.raw));
-        quarantined++;
-        if (rejected.seq !== null) cursor = rejected.seq;
+        // A line read again after a cut connection is already in the quarantine.
+        if (rejected.seq === null || !this.quarantinedBefore.get(page.epoch, rejected.seq)) {
+          this.quarantine.run(receivedAt, page.epoch, rejected.seq, rejected.kind, rejected.reason, Buffer.from(rejected.raw));
+          quarantined++;
+        }
+        // A garbled line may carry any seq: only one within central's head may move the
+        // cursor, or real changes after it would be skipped as duplicates.
+        if (rejected.seq !== null && rejected.seq <= page.head) cursor = rejected.seq;
         continue;
       }
       const { change } = item;
