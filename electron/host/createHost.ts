@@ -27,7 +27,10 @@ export function createHostHandlers(services: HostServices): HostHandlers {
     ...createAppHandlers(services.info),
     ...createSyncHandlers(services.sync),
     ...createMapHandlers(services.readStore, services.mapReference),
-    ...createTicketHandlers(services.readStore),
+    ...createTicketHandlers(services.readStore, () => {
+      const sync = services.sync();
+      return sync.fetchTicket ? (id) => sync.fetchTicket!(id) : null;
+    }),
     ...createAlertHandlers(services.readStore, () => {
       const sync = services.sync();
       return sync.act ? (action) => sync.act!(action) : null;

@@ -11,6 +11,8 @@ export interface SyncPort {
   onDataChanged(listener: (kinds: RecordKind[]) => void): () => void;
   /** Records an officer action in the outbox (absent when no engine runs). */
   act?(action: OfficerAction): Promise<OutboxEntry>;
+  /** One ticket from central, for tickets older than local retention (absent when no engine runs). */
+  fetchTicket?(id: string): Promise<Record<string, unknown> | null>;
   stop(): Promise<void>;
 }
 

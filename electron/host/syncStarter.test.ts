@@ -23,6 +23,7 @@ class ScriptedHandle implements SyncHandle {
     return () => this.dataListeners.delete(cb);
   };
   act = () => Promise.reject(new Error('not used'));
+  fetchTicket = () => Promise.reject(new Error('not used'));
   stop = async () => {
     this.stopped = true;
   };

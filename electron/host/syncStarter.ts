@@ -56,6 +56,7 @@ export function superviseSync({ start, log, restartDelay = (n) => Math.min(60_00
       return () => dataListeners.delete(listener);
     },
     act: (action) => handle.act(action),
+    fetchTicket: (id) => handle.fetchTicket(id),
     async stop() {
       stopping = true;
       if (timer) clearTimeout(timer);

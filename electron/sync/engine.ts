@@ -3,7 +3,7 @@
 // writer of the store. The app runs it in a worker thread (sync/worker.ts), the CLI in
 // its own process: the same code either way.
 import type http from 'node:http';
-import type { RecordKind } from '../../shared/central/records.js';
+import { type RecordKind, declarationRecord } from '../../shared/central/records.js';
 import { type PageHeader, type PageTrailer, pageHeader, pageTrailer } from '../../shared/central/wire.js';
 import type { SyncState, SyncStatus } from '../../shared/host/methods/sync.js';
 import type { WritableDB } from '../store/db.js';
@@ -151,6 +151,20 @@ export class SyncEngine {
     this.options.onDataChanged?.(['alert']);
     void this.flushOutbox();
     return entry;
+  }
+
+  /**
+   * One ticket straight from central (API.md GET /declarations/{id}), for tickets older
+   * than the local retention window. Null when central does not know it.
+   */
+  async fetchDeclaration(id: string): Promise<Record<string, unknown> | null> {
+    const { status, body } = await this.client.json(`/api/v1/declarations/${encodeURIComponent(id)}`, { signal: this.abort.signal });
+    if (status === 404) return null;
+    if (status === 403) throw new CentralAuthError(`ticket ${id} is outside this center's scope (403)`, status);
+    if (status !== 200) throw new CentralUnavailableError(`central answered ${status} for ticket ${id}`, status);
+    const parsed = declarationRecord.safeParse(body);
+    if (!parsed.success) throw new CentralProtocolError(`central's copy of ticket ${id} breaks the declaration schema`);
+    return body as Record<string, unknown>;
   }
 
   // ---- main loop ---------------------------------------------------------------------

@@ -27,6 +27,8 @@ export interface SyncHandle {
   onDataChanged(cb: (kinds: RecordKind[]) => void): () => void;
   /** Records an officer action in the outbox (pending at once); resolves with its entry. */
   act(action: OfficerAction): Promise<OutboxEntry>;
+  /** One ticket from central (older than local retention); null when central does not know it. */
+  fetchTicket(id: string): Promise<Record<string, unknown> | null>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export function startSyncWorker(options: StartSyncOptions): SyncHandle {
   const statusListeners = new Set<(s: SyncStatus) => void>();
   const dataListeners = new Set<(kinds: RecordKind[]) => void>();
   const pending = new Map<number, { resolve: (e: OutboxEntry) => void; reject: (e: Error) => void }>();
+  const tickets = new Map<number, { resolve: (t: Record<string, unknown> | null) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let exited = false;
   const exitedPromise = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -91,6 +94,14 @@ export function startSyncWorker(options: StartSyncOptions): SyncHandle {
         pending.get(message.id)?.reject(new HostError(message.input ? 'bad-input' : 'internal', message.message));
         pending.delete(message.id);
         break;
+      case 'ticket':
+        tickets.get(message.id)?.resolve(message.ticket);
+        tickets.delete(message.id);
+        break;
+      case 'ticket-failed':
+        tickets.get(message.id)?.reject(new HostError(message.forbidden ? 'forbidden' : 'unavailable', message.message));
+        tickets.delete(message.id);
+        break;
       case 'fatal':
         setStatus({ ...current, state: 'stopped', lastError: message.message });
         break;
@@ -103,6 +114,8 @@ export function startSyncWorker(options: StartSyncOptions): SyncHandle {
     exited = true;
     for (const p of pending.values()) p.reject(new HostError('unavailable', 'the sync worker stopped before recording the action'));
     pending.clear();
+    for (const t of tickets.values()) t.reject(new HostError('unavailable', 'the sync worker stopped before central answered'));
+    tickets.clear();
   });
 
   return {
@@ -121,6 +134,14 @@ export function startSyncWorker(options: StartSyncOptions): SyncHandle {
       return new Promise<OutboxEntry>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ type: 'act', id, action } satisfies ToWorker);
+      });
+    },
+    fetchTicket(ticketId) {
+      if (exited) return Promise.reject(new HostError('unavailable', 'sync is stopped; central cannot be asked'));
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        tickets.set(id, { resolve, reject });
+        worker.postMessage({ type: 'fetch-ticket', id, ticketId } satisfies ToWorker);
       });
     },
     async stop() {

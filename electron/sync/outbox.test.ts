@@ -1,4 +1,4 @@
-// The outbox end to end: the sync worker (as the host runs it), the real central, and a
+// The outbox end to end (and the central fallback for old tickets): the sync worker (as the host runs it), the real central, and a
 // proxy that takes central away and loses an answer.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,11 +8,13 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type RunningCentral, startCentral } from '../../central/index.js';
 import type { AlertRecord } from '../../shared/central/records.js';
 import type { TokenEntry } from '../../shared/central/wire.js';
+import { createTicketHandlers } from '../host/handlers/tickets.js';
+import { openReadableDb, openWritableDb } from '../store/db.js';
 import { openReadStore } from '../store/index.js';
 import { type SyncHandle, startSyncWorker } from './index.js';
 import { centralSnapshot, localSnapshot } from './testing/centralState.js';
 import { startFaultProxy } from './testing/faultProxy.js';
-import { sampleAlert } from './testing/sampleRecords.js';
+import { sampleAlert, sampleDeclaration } from './testing/sampleRecords.js';
 import { waitFor } from './testing/waitFor.js';
 
 const officer: TokenEntry = { token: 'test-officer-national-0001', role: 'officer', scope: '*', name: 'officer li' };
@@ -107,4 +109,20 @@ it('actions taken offline are pending, survive a restart, are applied once each,
   expect(localSnapshot(store.db).alert).toEqual((await centralSnapshot(c.url, officer.token)).alert);
   store.close();
   await proxy.close();
+});
+
+it('fetches a ticket older than local retention from central, through the worker and the host handler', async () => {
+  const at = new Date(c.simulator!.now()).toISOString();
+  const old = sampleDeclaration(42);
+  c.log.append([{ kind: 'declaration', key: old.id, scope: '5316', at, op: 'put', data: old }]);
+  const sync = startSyncWorker({ dbPath: join(dir, 'desk.sqlite'), centralUrl: c.url, token: officer.token });
+  handles.push(sync);
+  // A store that never had the ticket (as after retention pruned it).
+  const emptyPath = join(dir, 'empty.sqlite');
+  openWritableDb(emptyPath).close();
+  const empty = openReadableDb(emptyPath);
+  const handlers = createTicketHandlers(() => empty, () => (id) => sync.fetchTicket(id));
+  expect(await handlers['tickets.get']({ id: old.id })).toEqual({ ticket: old, source: 'central', updatedAt: null, alerts: [] });
+  await expect(handlers['tickets.get']({ id: '999999999999999999' })).rejects.toMatchObject({ code: 'not-found' });
+  empty.close();
 });

@@ -5,6 +5,7 @@ import type { RecordKind } from '../../shared/central/records.js';
 import { openWritableDb } from '../store/db.js';
 import { coalesceSets, throttleLatest } from './coalesce.js';
 import { SyncEngine } from './engine.js';
+import { CentralAuthError } from './centralClient.js';
 import { OutboxInputError } from './outboxSender.js';
 import type { FromWorker, ToWorker, WorkerInput } from './workerProtocol.js';
 
@@ -44,6 +45,14 @@ function stop(): Promise<void> {
 port.on('message', (message: ToWorker) => {
   if (message.type === 'stop') {
     void stop();
+    return;
+  }
+  if (message.type === 'fetch-ticket') {
+    engine.fetchDeclaration(message.ticketId).then(
+      (ticket) => post({ type: 'ticket', id: message.id, ticket }),
+      (error: unknown) =>
+        post({ type: 'ticket-failed', id: message.id, message: error instanceof Error ? error.message : String(error), forbidden: error instanceof CentralAuthError }),
+    );
     return;
   }
   try {

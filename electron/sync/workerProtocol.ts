@@ -13,12 +13,14 @@ export interface WorkerInput {
   entry?: string;
 }
 
-export type ToWorker = { type: 'act'; id: number; action: OfficerAction } | { type: 'stop' };
+export type ToWorker = { type: 'act'; id: number; action: OfficerAction } | { type: 'fetch-ticket'; id: number; ticketId: string } | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'status'; status: SyncStatus }
   | { type: 'data'; kinds: RecordKind[] }
   | { type: 'acted'; id: number; entry: OutboxEntry }
   | { type: 'act-failed'; id: number; message: string; input: boolean }
+  | { type: 'ticket'; id: number; ticket: Record<string, unknown> | null }
+  | { type: 'ticket-failed'; id: number; message: string; forbidden: boolean }
   | { type: 'fatal'; message: string }
   | { type: 'stopped' };

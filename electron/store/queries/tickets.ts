@@ -159,14 +159,14 @@ function statusParamIndex(where: string[], params: unknown[], statusAt: number):
   return Math.min(n, params.length);
 }
 
-export function getTicket(db: ReadableDB, id: string): { ticket: Record<string, unknown>; updatedAt: string; alerts: AlertView[] } | null {
+export function getTicket(db: ReadableDB, id: string): { ticket: Record<string, unknown>; source: 'store'; updatedAt: string; alerts: AlertView[] } | null {
   return timed('tickets.get', () => {
     const row = db.prepare('SELECT raw, updated_at FROM declarations WHERE id = ?').get(BigInt(id)) as { raw: string; updated_at: number } | undefined;
     if (!row) return null;
     const alerts = db
       .prepare("SELECT key, raw FROM alerts WHERE subject_kind = 'declaration' AND subject_key = ? ORDER BY raised_at DESC")
       .all(id) as Array<{ key: string; raw: string }>;
-    return { ticket: JSON.parse(row.raw) as Record<string, unknown>, updatedAt: new Date(row.updated_at).toISOString(), alerts: alertViews(db, alerts) };
+    return { ticket: JSON.parse(row.raw) as Record<string, unknown>, source: 'store', updatedAt: new Date(row.updated_at).toISOString(), alerts: alertViews(db, alerts) };
   });
 }
 

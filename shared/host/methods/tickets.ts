@@ -56,7 +56,10 @@ export const ticketsMethods = defineMethods({
     output: z.object({
       /** The declaration exactly as central sent it. */
       ticket: z.record(z.string(), z.unknown()),
-      updatedAt: isoTime,
+      /** `central`: older than the local retention window, fetched on demand. */
+      source: z.enum(['store', 'central']),
+      /** Central's time of the change that wrote the local copy; null when fetched from central. */
+      updatedAt: isoTime.nullable(),
       alerts: z.array(alertView),
     }),
   },
