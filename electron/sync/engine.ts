@@ -437,7 +437,8 @@ export class SyncEngine {
         this.emitStatus();
       }
     } finally {
-      this.outboxPending = countOutboxPending(this.db);
+      // A send aborted by stop() finishes after the store was closed.
+      if (this.db.open) this.outboxPending = countOutboxPending(this.db);
       this.sending = false;
     }
   }
@@ -494,7 +495,7 @@ export class SyncEngine {
   }
 
   private emitStatus(): void {
-    if (this.options.onStatus) this.options.onStatus(this.status());
+    if (this.options.onStatus && this.db.open) this.options.onStatus(this.status());
   }
 
   private notifyKinds(kinds: Set<RecordKind>): void {

@@ -61,6 +61,8 @@ export async function sendNextAction(db: WritableDB, client: CentralClient, sign
       signal,
     });
   } catch (error) {
+    // Stopping aborts the request; the store may be closing, and the action stays pending.
+    if (signal.aborted) return 'unavailable';
     recordAttempt(db, entry.id, error instanceof Error ? error.message : String(error));
     return 'unavailable';
   }
