@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import polygonClipping from 'polygon-clipping';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -93,13 +94,14 @@ function decodeProvinces(src) {
 }
 
 // --- District areas: a province with one directly-affiliated customs is its area; a
-// province with several is split between their seats by Voronoi cells (half-plane
-// clipping). Schematic, not the legal jurisdiction: see README.md.
-function clipRingByHalfPlane(ring, keep) {
+// province with several is split between their seats by Voronoi cells, each cell a
+// convex polygon (exact half-plane clipping of a box) intersected with the province by
+// polygon-clipping. Schematic, not the legal jurisdiction: see README.md.
+function clipConvexByHalfPlane(ring, keep) {
   const out = [];
-  for (let i = 0; i < ring.length - 1; i++) {
+  for (let i = 0; i < ring.length; i++) {
     const a = ring[i];
-    const b = ring[i + 1];
+    const b = ring[(i + 1) % ring.length];
     const da = keep(a);
     const db = keep(b);
     if (da >= 0) out.push(a);
@@ -108,12 +110,10 @@ function clipRingByHalfPlane(ring, keep) {
       out.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
     }
   }
-  if (out.length < 3) return null;
-  out.push([...out[0]]);
   return out;
 }
 function voronoiCell(polygons, seat, others) {
-  let result = polygons;
+  let cell = [[60, 0], [150, 0], [150, 60], [60, 60]];
   for (const other of others) {
     // Points closer to `seat` than to `other` (a local equirectangular metric is enough here).
     const k = Math.cos((seat.lat * Math.PI) / 180);
@@ -121,17 +121,9 @@ function voronoiCell(polygons, seat, others) {
     const ny = other.lat - seat.lat;
     const mx = (seat.lon + other.lon) / 2;
     const my = (seat.lat + other.lat) / 2;
-    const keep = ([x, y]) => -((x - mx) * nx + (y - my) * ny);
-    result = result
-      .map((rings) => {
-        const outer = clipRingByHalfPlane(rings[0], keep);
-        if (!outer) return null;
-        const holes = rings.slice(1).map((r) => clipRingByHalfPlane(r, keep)).filter(Boolean);
-        return [outer, ...holes];
-      })
-      .filter(Boolean);
+    cell = clipConvexByHalfPlane(cell, ([x, y]) => -((x - mx) * nx + (y - my) * ny));
   }
-  return result;
+  return polygonClipping.intersection(polygons, [[[...cell, cell[0]]]]);
 }
 
 function buildDistricts(provinces, units) {
