@@ -1,6 +1,6 @@
 // Starts the browser-mode host (built dist/) on the demo central, in its own process.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -42,11 +42,13 @@ export async function startBenchWebHost(demoCentralArgs: string): Promise<BenchW
   return {
     url,
     dataDir,
-    stop: () =>
-      new Promise<void>((resolveStop) => {
+    async stop() {
+      await new Promise<void>((resolveStop) => {
         if (child.exitCode !== null) return resolveStop();
         child.once('exit', () => resolveStop());
         child.kill('SIGTERM');
-      }),
+      });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
