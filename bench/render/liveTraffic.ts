@@ -52,14 +52,18 @@ export async function measureLiveTraffic(browser: Browser, options: { seconds: n
     await page.evaluate(listenForParticles);
     const cdp = await page.context().newCDPSession(page);
     const heap: TrafficResult['heap'] = [];
+    const seen: ParticleSeen[] = [];
+    // The page's record of particles is moved out before each sample: it must not count as the map's heap.
+    const drain = async () => seen.push(...(await page.evaluate<ParticleSeen[]>('window.portwallBenchParticles.splice(0)')));
     const started = Date.now();
     while (Date.now() - started < options.seconds * 1000) {
+      await drain();
       await cdp.send('HeapProfiler.collectGarbage');
       const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       heap.push({ atSeconds: (Date.now() - started) / 1000, mb: usage.usedSize / 1024 / 1024 });
       await page.waitForTimeout(10_000);
     }
-    const seen = await page.evaluate<ParticleSeen[]>('window.portwallBenchParticles');
+    await drain();
     const latencies: number[] = [];
     for (const particle of seen) {
       const committed = cursorSeen.find((c) => c.cursor >= particle.seq);
