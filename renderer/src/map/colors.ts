@@ -23,7 +23,8 @@ export const severityColors: Record<Severity, Rgba> = {
 export const healthColors: Record<PortHealth, Rgba> = {
   ok: [45, 212, 191, 255],
   strained: [234, 179, 8, 255],
-  stuck: [220, 38, 38, 255],
+  // Violet, not red: red means a critical alert.
+  stuck: [168, 85, 247, 255],
 };
 
 /** Imports arrive warm, exports leave cool: two hues that never meet in the stage palette. */
