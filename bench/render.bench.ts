@@ -57,7 +57,9 @@ export async function run(argv: string[]): Promise<void> {
       const traffic = await measureLiveTraffic(browser, { seconds: trafficSeconds, size: { width: 960, height: 540 } });
       console.log(`  store commit -> particle: p50 ${ms(traffic.latencyP50)}, p95 ${ms(traffic.latencyP95)} over ${traffic.particles} particles`);
       console.log(`  JS heap after GC: ${traffic.heap.map((h) => `${h.atSeconds.toFixed(0)}s ${h.mb.toFixed(1)} MB`).join(', ')}`);
-      console.log(`  heap slope: ${traffic.heapSlopeMbPerSimHour.toFixed(2)} MB per simulated hour`);
+      console.log(
+        `  heap slope: ${traffic.heapSlopeMbPerSimHour.toFixed(2)} MB per simulated hour (${traffic.heapSlopeAfterWarmup.toFixed(2)} after the first simulated half hour)`,
+      );
     }
   } finally {
     await browser.close();

@@ -14,6 +14,8 @@ export interface TrafficResult {
   latencyP95: number;
   heap: { atSeconds: number; mb: number }[];
   heapSlopeMbPerSimHour: number;
+  /** The same after the first simulated half hour (caches, shader and font warm-up). */
+  heapSlopeAfterWarmup: number;
 }
 
 interface ParticleSeen {
@@ -76,6 +78,7 @@ export async function measureLiveTraffic(browser: Browser, options: { seconds: n
       heap,
       // Speed 60: one wall second is one simulated minute.
       heapSlopeMbPerSimHour: slope(heap.map((h) => ({ x: h.atSeconds / 60, y: h.mb }))),
+      heapSlopeAfterWarmup: slope(heap.filter((h) => h.atSeconds >= 30).map((h) => ({ x: h.atSeconds / 60, y: h.mb }))),
     };
   } finally {
     clearInterval(poll);
