@@ -270,6 +270,11 @@ export class Simulator {
       this.processedThrough += minute;
       this.clockMs = this.processedThrough;
       if (this.pending.length >= 20_000) this.flush();
+      // Retention as the history grows, so a long backfill never holds more than it keeps.
+      if (this.processedThrough % day === 0) {
+        this.flush();
+        this.maintain();
+      }
     }
     this.flush();
     this.backfillEnd = 0;
