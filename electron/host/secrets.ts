@@ -15,7 +15,7 @@ export function readSecretFile(path: string): string {
     throw new SecretFileError(`Token file ${path} does not exist or cannot be read.`);
   }
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw new SecretFileError(`Token file ${path} is readable by group or others (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${path}`);
+    throw new SecretFileError(`Token file ${path} is readable by others (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${path}`);
   }
   const token = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
   if (!token || /\s/.test(token)) throw new SecretFileError(`Token file ${path} must hold one token on one line.`);
