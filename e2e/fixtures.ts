@@ -2,18 +2,10 @@
 // file's worker (with or without the demo central), and a page that fails its test if
 // any request leaves 127.0.0.1.
 import { test as base, expect, type Page } from '@playwright/test';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { type SpawnedWebHost, spawnWebHost } from '../electron/web/spawnWebHost.js';
 
-export interface WebHost {
-  url: string;
-  dataDir: string;
-  /** Everything the host printed, for diagnosing a failure. */
-  output: string[];
-}
+export type WebHost = Omit<SpawnedWebHost, 'stop'>;
 
 interface WorkerFixtures {
   webHost: WebHost;
@@ -30,48 +22,14 @@ interface TestFixtures {
 
 const root = resolve(import.meta.dirname, '..');
 
-export async function startWebHost(options: { demo: boolean; demoCentralArgs: string }): Promise<{ host: WebHost; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'portwall-e2e-'));
-  const args = [join(root, 'dist', 'electron', 'launch.cjs'), '--web', '--port', '0', '--data-dir', dataDir, ...(options.demo ? [] : ['--no-demo'])];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, PORTWALL_DEMO_CENTRAL_ARGS: options.demoCentralArgs },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the web host did not start:\n${output.join('\n')}`)), 60_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      const match = /serving the wall at (http:\/\/\S+\/)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the web host exited with ${code}:\n${output.join('\n')}`));
-    });
-  });
-  const stop = () =>
-    new Promise<void>((resolveStop) => {
-      if (child.exitCode !== null) return resolveStop();
-      child.once('exit', () => resolveStop());
-      child.kill('SIGTERM');
-    });
-  return { host: { url, dataDir, output }, stop };
-}
-
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   demo: [false, { option: true, scope: 'worker' }],
   demoCentralArgs: ['', { option: true, scope: 'worker' }],
   webHost: [
     async ({ demo, demoCentralArgs }, use) => {
-      const { host, stop } = await startWebHost({ demo, demoCentralArgs });
+      const host = await spawnWebHost({ root, demo, demoCentralArgs });
       await use(host);
-      await stop();
+      await host.stop();
     },
     { scope: 'worker', timeout: 600_000 },
   ],
