@@ -1,7 +1,7 @@
 // What the host needs from the sync engine. The engine runs in a worker; the host only
 // reads its status and forwards its notifications to the renderer.
 import type { RecordKind } from '../../shared/central/records.js';
-import type { SyncStatus } from '../../shared/host/methods/sync.js';
+import { type SyncStatus, initialSyncStatus } from '../../shared/host/methods/sync.js';
 import type { OutboxEntry } from '../store/outbox.js';
 import type { OfficerAction } from '../sync/outboxSender.js';
 
@@ -18,21 +18,7 @@ export interface SyncPort {
 
 /** The status of a host with no central to sync from. */
 export function unconfiguredStatus(): SyncStatus {
-  return {
-    state: 'unconfigured',
-    centralUrl: null,
-    epoch: null,
-    cursor: null,
-    head: null,
-    dataAsOf: null,
-    lagSeconds: null,
-    changesPerSecond: 0,
-    quarantined: 0,
-    outboxPending: 0,
-    lastError: null,
-    offlineSince: null,
-    lastContactAt: null,
-  };
+  return initialSyncStatus('unconfigured', null);
 }
 
 /** A sync port for a host with no central configured: it never changes state. */

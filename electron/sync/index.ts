@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RecordKind } from '../../shared/central/records.js';
 import { HostError } from '../../shared/host/errors.js';
-import type { SyncStatus } from '../../shared/host/methods/sync.js';
+import { type SyncStatus, initialSyncStatus } from '../../shared/host/methods/sync.js';
 import type { OutboxEntry } from '../store/outbox.js';
 import type { OfficerAction } from './outboxSender.js';
 import type { FromWorker, ToWorker, WorkerInput } from './workerProtocol.js';
@@ -32,23 +32,6 @@ export interface SyncHandle {
   stop(): Promise<void>;
 }
 
-function initialStatus(centralUrl: string): SyncStatus {
-  return {
-    state: 'connecting',
-    centralUrl,
-    epoch: null,
-    cursor: null,
-    head: null,
-    dataAsOf: null,
-    lagSeconds: null,
-    changesPerSecond: 0,
-    quarantined: 0,
-    outboxPending: 0,
-    lastError: null,
-    offlineSince: null,
-    lastContactAt: null,
-  };
-}
 
 /** The bundled worker next to the bundle, else the TypeScript source through tsx. */
 function workerScript(dir: string): { file: string; entry?: string } {
@@ -64,7 +47,7 @@ export function startSyncWorker(options: StartSyncOptions): SyncHandle {
   const script = workerScript(scriptDir ?? __dirname);
   const input: WorkerInput = { ...rest, entry: script.entry };
   const worker = new Worker(script.file, { workerData: input });
-  let current = initialStatus(options.centralUrl);
+  let current = initialSyncStatus('connecting', options.centralUrl);
   const statusListeners = new Set<(s: SyncStatus) => void>();
   const dataListeners = new Set<(kinds: RecordKind[]) => void>();
   const pending = new Map<number, { resolve: (e: OutboxEntry) => void; reject: (e: Error) => void }>();

@@ -40,3 +40,22 @@ export type SyncStatus = z.infer<typeof syncStatus>;
 export const syncMethods = defineMethods({
   'sync.status': { input: z.object({}).strict(), output: syncStatus },
 });
+
+/** The status before anything is known: no cursor, no contact, nothing counted. */
+export function initialSyncStatus(state: SyncState, centralUrl: string | null): SyncStatus {
+  return {
+    state,
+    centralUrl,
+    epoch: null,
+    cursor: null,
+    head: null,
+    dataAsOf: null,
+    lagSeconds: null,
+    changesPerSecond: 0,
+    quarantined: 0,
+    outboxPending: 0,
+    lastError: null,
+    offlineSince: null,
+    lastContactAt: null,
+  };
+}
