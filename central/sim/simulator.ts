@@ -321,6 +321,18 @@ export class Simulator {
     return this.indicators.filter((i) => this.thresholdRules.has(i.def.id));
   }
 
+  /** Disables the first enabled rule matching `match`; returns its new version. */
+  private retireRule(match: (r: RuleRecord) => boolean): RuleRecord | null {
+    const i = this.rules.findIndex(match);
+    if (i < 0) return null;
+    const retired: RuleRecord = { ...this.rules[i]!, enabled: false, version: this.rules[i]!.version + 1 };
+    this.rules[i] = retired;
+    for (const [indicator, list] of this.thresholdRules) {
+      this.thresholdRules.set(indicator, list.filter((x) => x.rule.id !== retired.id));
+    }
+    return retired;
+  }
+
   private installRules(rules: RuleRecord[]): void {
     for (const r of rules) {
       this.rules.push(r);
@@ -428,6 +440,9 @@ export class Simulator {
         nameZh: `${unit.nameZh}发布：关区查验率超过15%`,
         nameEn: `Published by ${unit.nameEn}: district inspection rate over 15%`,
       };
+      // Yesterday's published rule is retired (a new version, disabled): one at a time.
+      const retired = this.retireRule((x) => x.id.startsWith('pub.') && x.enabled);
+      if (retired) this.pending.push({ kind: 'rule', op: 'put', key: retired.id, scope: '*', at: this.iso(m), data: retired });
       this.installRules([r]);
       this.pending.push({ kind: 'rule', op: 'put', key: r.id, scope: '*', at: this.iso(m), data: r });
     }
