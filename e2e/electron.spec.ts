@@ -23,6 +23,7 @@ const skipReason = 'Electron binary not installed (offline install): desktop-she
 if (!binary) console.log(`[e2e] ${skipReason}`);
 
 test.describe('Electron shell', () => {
+  // Skipped only where Electron's binary could not be installed (see skipReason).
   test.skip(!binary, skipReason);
 
   test('opens the wall with only window.portwall exposed', async () => {

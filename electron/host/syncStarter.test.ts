@@ -34,6 +34,15 @@ class ScriptedHandle implements SyncHandle {
   }
 }
 
+/** A start function that records every handle it makes, newest last. */
+function scriptedStart(handles: ScriptedHandle[]): () => ScriptedHandle {
+  return () => {
+    const handle = new ScriptedHandle();
+    handles.push(handle);
+    return handle;
+  };
+}
+
 describe('superviseSync', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -42,11 +51,7 @@ describe('superviseSync', () => {
     const handles: ScriptedHandle[] = [];
     const delays: number[] = [];
     const sync = superviseSync({
-      start: () => {
-        const handle = new ScriptedHandle();
-        handles.push(handle);
-        return handle;
-      },
+      start: scriptedStart(handles),
       log: createLogger({ echo: () => {} }),
       restartDelay: (attempt) => {
         const delay = 1000 * 2 ** attempt;
@@ -81,11 +86,7 @@ describe('superviseSync', () => {
   it('does not restart after stop()', async () => {
     const handles: ScriptedHandle[] = [];
     const sync = superviseSync({
-      start: () => {
-        const handle = new ScriptedHandle();
-        handles.push(handle);
-        return handle;
-      },
+      start: scriptedStart(handles),
       log: createLogger({ echo: () => {} }),
       restartDelay: () => 10,
     });
@@ -98,11 +99,7 @@ describe('superviseSync', () => {
   it('forwards data-changed notifications from whichever worker runs', async () => {
     const handles: ScriptedHandle[] = [];
     const sync = superviseSync({
-      start: () => {
-        const handle = new ScriptedHandle();
-        handles.push(handle);
-        return handle;
-      },
+      start: scriptedStart(handles),
       log: createLogger({ echo: () => {} }),
       restartDelay: () => 0,
     });
