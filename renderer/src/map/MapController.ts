@@ -1,7 +1,8 @@
 // Owns the maplibre map, the deck.gl overlay and the data feed, outside React. It writes
 // the few atoms React shows (level, selection, overview summary) into the map store;
 // arcs and particles stay in typed arrays here. Animation runs on deck.gl's own frame
-// loop (`_animate`) with the particle layer reading the clock at draw time.
+// loop (`_animate`, started with the first particle) with the particle layer reading
+// the clock at draw time.
 import type { PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
@@ -54,6 +55,8 @@ export class MapController {
   private movementsBusy = false;
   private movementsAgain = false;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
+  /** deck.gl's frame loop runs once the first particle exists (particles move every frame). */
+  private animating = false;
   private destroyed = false;
   private readonly particleListeners = new Set<(movement: MapMovement, startsInSeconds: number) => void>();
 
@@ -84,7 +87,9 @@ export class MapController {
       interleaved: settings.interleaved,
       useDevicePixels: settings.useDevicePixels,
       layers: [],
-      _animate: true,
+      // No frame loop until there is something to move: an empty map (no central, no
+      // traffic yet) redraws only when its data or view changes.
+      _animate: false,
       onClick: (info) => this.handleClick(info),
       getTooltip: (info) => this.tooltip(info),
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
@@ -269,6 +274,10 @@ export class MapController {
     this.store.setState({
       status: { ...status, particlesSpawned: status.particlesSpawned + movements.length - notDrawn, movementsNotDrawn: status.movementsNotDrawn + notDrawn },
     });
+    if (!this.animating && this.ring.size > 0) {
+      this.animating = true;
+      this.overlay.setProps({ _animate: true });
+    }
     this.redrawLayers();
   }
 
