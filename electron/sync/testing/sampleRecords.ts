@@ -1,5 +1,6 @@
 // Small valid records for unit tests of the apply path (fault tests use the real central).
 import type { AlertRecord, DeclarationRecord } from '../../../shared/central/records.js';
+import { newAlert } from '../../../shared/rules/alertDraft.js';
 
 export function sampleDeclaration(n: number, overrides: Partial<DeclarationRecord> = {}): DeclarationRecord {
   const declaredAt = new Date(Date.UTC(2026, 10, 23, 2, 0, 0) + n * 60_000).toISOString();
@@ -26,7 +27,7 @@ export function sampleDeclaration(n: number, overrides: Partial<DeclarationRecor
 }
 
 export function sampleAlert(id: string, overrides: Partial<AlertRecord> = {}): AlertRecord {
-  return {
+  const alert = newAlert({
     id,
     rule: 'R-overdue-1',
     severity: 'warning',
@@ -34,14 +35,8 @@ export function sampleAlert(id: string, overrides: Partial<AlertRecord> = {}): A
     subject: { kind: 'declaration', key: '531620261123000001' },
     raisedAt: '2026-11-23T02:10:00.000Z',
     message: { zh: '超期', en: 'Overdue' },
-    state: 'open',
-    ackBy: null,
-    ackAt: null,
-    assignee: null,
-    comments: [],
-    version: 1,
-    ...overrides,
-  };
+  });
+  return { ...alert, ...overrides };
 }
 
 let seqCounter = 0;
