@@ -72,17 +72,18 @@ function getPageLines(url: string, token: string): Promise<{ lines: number; byte
       .get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
         let lines = 0;
         let bytes = 0;
-        let head = '';
+        let head = Buffer.alloc(0);
         let tail = Buffer.alloc(0);
         res.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
-          if (head.length < 300) head += chunk.subarray(0, 300).toString('utf8');
+          if (head.length < 300) head = Buffer.concat([head, chunk.subarray(0, 300)]);
           for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
           tail = Buffer.concat([tail, chunk]).subarray(-300);
         });
         res.on('end', () => {
           const last = tail.toString('utf8').trimEnd().split('\n').pop() ?? '';
-          resolve({ lines, bytes, first: head.slice(0, head.indexOf('\n')), last });
+          const first = head.toString('utf8');
+          resolve({ lines, bytes, first: first.slice(0, first.indexOf('\n')), last });
         });
         res.on('error', reject);
       })

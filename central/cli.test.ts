@@ -13,11 +13,11 @@ describe('central CLI', () => {
     });
     let stdout = '';
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const ready = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
         if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
       });
       child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
@@ -43,7 +43,7 @@ describe('central CLI', () => {
   it('explains bad flags', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), '--profile', 'planet'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toMatch(/--profile must be national or district/);

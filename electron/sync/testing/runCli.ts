@@ -18,8 +18,10 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  // setEncoding decodes across chunk boundaries; Buffer#toString per chunk would split
+  // a multi-byte character (a Chinese company name) that straddles two chunks.
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
