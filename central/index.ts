@@ -111,7 +111,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Runnin
       clock: () => simulator.now(),
       pingIntervalMs: options.pingIntervalMs ?? 15_000,
     };
-    const { server, streams } = createCentralServer(ctx);
+    const { server, streams, settled } = createCentralServer(ctx);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
@@ -137,6 +137,8 @@ export async function startCentral(options: CentralOptions = {}): Promise<Runnin
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        // A page being written notices its destroyed socket at its next await.
+        await settled();
         log.close();
       },
     };

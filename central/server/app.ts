@@ -43,6 +43,8 @@ function decodeSegment(segment: string): string {
 export interface CentralServer {
   server: Server;
   streams: StreamHub;
+  /** Resolves when every request handler has returned (at most `boundMs` later). */
+  settled(boundMs?: number): Promise<void>;
 }
 
 export function createCentralServer(ctx: ServerContext): CentralServer {
@@ -98,17 +100,31 @@ export function createCentralServer(ctx: ServerContext): CentralServer {
     throw new HttpError(404, 'not_found', `no such endpoint: ${path.slice(0, 200)}`);
   }
 
+  // Handlers still running: close() waits for them, so none reads a closed database.
+  const inFlight = new Set<Promise<void>>();
   const server = createServer((req, res) => {
     req.on('error', () => res.destroy());
     res.on('error', () => undefined);
-    route(req, res).catch((err: unknown) => {
-      if (err instanceof HttpError) {
-        sendJson(res, err.status, err.body());
-      } else {
-        console.error('central: request failed:', err);
-        sendJson(res, 500, new HttpError(500, 'internal', 'central failed to answer; see its log').body());
-      }
-    });
+    const handled = route(req, res)
+      .catch((err: unknown) => {
+        if (err instanceof HttpError) {
+          sendJson(res, err.status, err.body());
+        } else {
+          console.error('central: request failed:', err);
+          sendJson(res, 500, new HttpError(500, 'internal', 'central failed to answer; see its log').body());
+        }
+      })
+      .finally(() => inFlight.delete(handled));
+    inFlight.add(handled);
   });
-  return { server, streams };
+  const settled = async (boundMs = 2000): Promise<void> => {
+    const deadline = Date.now() + boundMs;
+    while (inFlight.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadline - Date.now())));
+      await Promise.race([Promise.allSettled([...inFlight]), bound]);
+      clearTimeout(timer);
+    }
+  };
+  return { server, streams, settled };
 }
