@@ -1,8 +1,8 @@
 // Owns the maplibre map, the deck.gl overlay and the data feed, outside React. It writes
 // the few atoms React shows (level, selection, overview summary) into the map store;
 // arcs and particles stay in typed arrays here. Animation runs on deck.gl's own frame
-// loop (`_animate`, started with the first particle) with the particle layer reading
-// the clock at draw time.
+// loop (`_animate`, running only while a particle is in flight) with the particle layer
+// reading the clock at draw time.
 import type { PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
@@ -13,6 +13,7 @@ import { basemapFiles, basemapStyle } from './basemap/style.js';
 import { buildFlowAttributes, type FlowAttributes } from './data/flowAttributes.js';
 import { extendBounds, geometryBounds, movementRoute, nationalBounds, particleDuration, unwrapLongitude, type Bounds } from './data/geo.js';
 import { chooseLabels } from './data/labels.js';
+import { AnimationWindow } from './data/animationWindow.js';
 import { ParticleRing } from './data/particleRing.js';
 import type { MapDataSource } from './data/source.js';
 import { buildLayers, describePick, type DistrictFeature, type LabelDatum } from './layers/buildLayers.js';
@@ -26,6 +27,8 @@ const overviewMinInterval = 3_000;
 const movementPollInterval = 2_000;
 /** Partner longitudes are unwrapped towards this meridian (the middle of China). */
 export const chinaMeridian = 105;
+/** At least the particle layer's comet tail, as a fraction of a flight. */
+const particleTailMargin = 0.15;
 
 export interface MapControllerOptions {
   container: HTMLElement;
@@ -56,7 +59,7 @@ export class MapController {
   private movementsAgain = false;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
   /** deck.gl's frame loop runs once the first particle exists (particles move every frame). */
-  private animating = false;
+  private readonly animation: AnimationWindow;
   private destroyed = false;
   private readonly particleListeners = new Set<(movement: MapMovement, startsInSeconds: number) => void>();
 
@@ -95,6 +98,13 @@ export class MapController {
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
+    this.animation = new AnimationWindow(
+      () => this.now(),
+      (running) => {
+        this.overlay.setProps({ _animate: running });
+        if (!running) this.map.triggerRepaint();
+      },
+    );
 
     const relabel = () => this.updateLabels();
     i18next.on('languageChanged', relabel);
@@ -267,17 +277,15 @@ export class MapController {
       }
       const { from, to } = movementRoute(m.direction, { lon: port.lon, lat: port.lat }, partner, chinaMeridian);
       const delay = (i / movements.length) * spreadSeconds;
-      this.ring.push({ from, to, status: m.status, start: now + delay, duration: particleDuration(from, to) / speed });
+      const duration = particleDuration(from, to) / speed;
+      this.ring.push({ from, to, status: m.status, start: now + delay, duration });
+      this.animation.extendTo(now + delay + duration * (1 + particleTailMargin));
       for (const listener of this.particleListeners) listener(m, delay);
     });
     const status = this.store.getState().status;
     this.store.setState({
       status: { ...status, particlesSpawned: status.particlesSpawned + movements.length - notDrawn, movementsNotDrawn: status.movementsNotDrawn + notDrawn },
     });
-    if (!this.animating && this.ring.size > 0) {
-      this.animating = true;
-      this.overlay.setProps({ _animate: true });
-    }
     this.redrawLayers();
   }
 
@@ -426,6 +434,7 @@ export class MapController {
     for (const off of this.unsubscribers.splice(0)) off();
     if (this.pollTimer !== null) clearInterval(this.pollTimer);
     if (this.overviewTimer !== null) clearTimeout(this.overviewTimer);
+    this.animation.dispose();
     this.map.removeControl(this.overlay);
     this.overlay.finalize();
     this.map.remove();
