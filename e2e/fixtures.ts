@@ -13,6 +13,8 @@ interface WorkerFixtures {
   demo: boolean;
   /** Extra flags for the demo central, e.g. a short backfill. */
   demoCentralArgs: string;
+  /** The host's portwall.json (a wall's scene, say); none by default. */
+  portwallJson: unknown;
 }
 
 interface TestFixtures {
@@ -20,14 +22,15 @@ interface TestFixtures {
   remoteRequests: string[];
 }
 
-const root = resolve(import.meta.dirname, '..');
+export const root = resolve(import.meta.dirname, '..');
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   demo: [false, { option: true, scope: 'worker' }],
   demoCentralArgs: ['', { option: true, scope: 'worker' }],
+  portwallJson: [undefined, { option: true, scope: 'worker' }],
   webHost: [
-    async ({ demo, demoCentralArgs }, use) => {
-      const host = await spawnWebHost({ root, demo, demoCentralArgs });
+    async ({ demo, demoCentralArgs, portwallJson }, use) => {
+      const host = await spawnWebHost({ root, demo, demoCentralArgs, portwallJson });
       await use(host);
       await host.stop();
     },

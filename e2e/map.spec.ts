@@ -5,32 +5,8 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { expect, openApp, test } from './fixtures.js';
+import type { MapPort, PortDetail } from './mapHandle.js';
 import { screenshotPath } from './screenshots.js';
-
-// What this test reads of the page's map handle (renderer/src/map/PortMap.tsx sets
-// window.portwallMap). The e2e project cannot import renderer or shared types, so the
-// few fields used are restated here.
-interface MapPort {
-  code: string;
-  nameZh: string;
-  lat: number | null;
-  lon: number | null;
-  declarations: number;
-}
-interface PortDetail {
-  port: { declarations: number };
-  pipeline: Record<'screening' | 'inspection' | 'held' | 'released', number>;
-}
-interface MapHandle {
-  store: { getState(): { port: string | null; overview: { ports: MapPort[]; flows: unknown[] } | null } };
-  controller: { map: { getZoom(): number; getContainer(): HTMLElement; project(point: [number, number]): { x: number; y: number } } };
-  call(method: 'map.port', input: { port: string; windowMinutes: number }): Promise<PortDetail>;
-}
-declare global {
-  interface Window {
-    portwallMap?: MapHandle;
-  }
-}
 
 // Real-time traffic keeps the pipeline numbers steady long enough to compare them.
 test.use({ demo: true, demoCentralArgs: '--backfill-days 0.2 --speed 1 --scale 0.3', viewport: { width: 1920, height: 1080 } });

@@ -36,6 +36,16 @@ describe('loadHostConfig', () => {
     expect(() => loadHostConfig([], {}, dataDir({ centralUrl: 'http://x', token: 'secret' }))).toThrow(/token/);
   });
 
+  it('reads the wall scene from the config file and explains a bad one', () => {
+    expect(loadHostConfig([], {}, dataDir()).scene).toEqual({});
+    expect(loadHostConfig([], {}, dataDir({ scene: { map: { unit: '22', windowMinutes: 240, indicator: 'held' } } })).scene).toEqual({
+      map: { unit: '22', windowMinutes: 240, indicator: 'held' },
+    });
+    expect(() => loadHostConfig([], {}, dataDir({ scene: { map: { windowMinutes: 5 } } }))).toThrow(/windowMinutes/);
+    expect(() => loadHostConfig([], {}, dataDir({ scene: { map: { unit: 'Shanghai' } } }))).toThrow(/2-digit/);
+    expect(() => loadHostConfig([], {}, dataDir({ scene: { tiles: [] } }))).toThrow(/tiles/);
+  });
+
   it('turns the demo off with --no-demo or PORTWALL_DEMO=0', () => {
     expect(loadHostConfig(['--no-demo'], {}, dataDir()).demo).toBe(false);
     expect(loadHostConfig([], { PORTWALL_DEMO: '0' }, dataDir()).demo).toBe(false);

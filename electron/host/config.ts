@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { scopeCode } from '../../shared/central/records.js';
+import { type WallScene, wallScene } from '../../shared/wall/scene.js';
 
 export const configFileSchema = z
   .object({
@@ -14,6 +15,7 @@ export const configFileSchema = z
     scope: scopeCode.optional(),
     tokenFile: z.string().optional(),
     demo: z.boolean().optional(),
+    scene: wallScene.optional(),
   })
   .strict();
 
@@ -27,6 +29,8 @@ export interface HostConfig {
   demo: boolean;
   /** Extra flags for the demo central (tests use a small, fast history). */
   demoCentralArgs: string[];
+  /** As written in portwall.json; the host checks it against the registry and scope (scene.ts). */
+  scene: WallScene;
   dataDir: string;
   web: { host: string; port: number; accessToken: string | null; open: boolean };
 }
@@ -80,6 +84,7 @@ export function loadHostConfig(argv: string[], env: NodeJS.ProcessEnv = process.
     tokenFile: values['token-file'] ?? env.PORTWALL_TOKEN_FILE ?? file.tokenFile ?? null,
     demo: values['no-demo'] ? false : env.PORTWALL_DEMO === '0' ? false : (file.demo ?? true),
     demoCentralArgs: (env.PORTWALL_DEMO_CENTRAL_ARGS ?? '').split(' ').filter(Boolean),
+    scene: file.scene ?? {},
     dataDir,
     web: { host, port, accessToken: accessTokenFile, open: false },
   };

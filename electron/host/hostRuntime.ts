@@ -12,6 +12,7 @@ import { loadMapReference } from './handlers/map.js';
 import { type DemoCentral, startDemoCentral } from './demoCentral.js';
 import type { Logger } from './log.js';
 import { CustomsRegistry } from './registry.js';
+import { resolveScene } from './scene.js';
 import { readSecretFile } from './secrets.js';
 import { createStoreReader } from './storeReader.js';
 import { type SyncPort, noSync } from './syncPort.js';
@@ -45,6 +46,7 @@ export interface HostRuntime {
 export async function startHostRuntime(options: HostRuntimeOptions): Promise<HostRuntime> {
   const { config, log } = options;
   const registry = CustomsRegistry.load(join(options.resourcesDir, 'registry', 'customs-registry.json'));
+  const scene = resolveScene(config.scene, config.scope, registry);
   const topics = new TopicHub();
   const useDemo = config.centralUrl === null && config.demo;
 
@@ -62,6 +64,7 @@ export async function startHostRuntime(options: HostRuntimeOptions): Promise<Hos
     centralUrl,
     scope: registry.scopeName(config.scope),
     role,
+    scene,
   });
 
   function attachSync(port: SyncPort) {

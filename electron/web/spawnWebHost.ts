@@ -1,7 +1,7 @@
 // Starts the built browser-mode host (dist/) as a child process and waits for the line
 // that says where it serves. Used by the end-to-end tests and the render benchmark.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +13,8 @@ export interface SpawnWebHostOptions {
   demo: boolean;
   /** Extra flags for the demo central, e.g. a short backfill. */
   demoCentralArgs?: string;
+  /** Written to the data folder as portwall.json before the host starts. */
+  portwallJson?: unknown;
   startTimeoutMs?: number;
 }
 
@@ -25,10 +27,11 @@ export interface SpawnedWebHost {
   stop(): Promise<void>;
 }
 
-export async function spawnWebHost({ root, demo, demoCentralArgs = '', startTimeoutMs = 120_000 }: SpawnWebHostOptions): Promise<SpawnedWebHost> {
+export async function spawnWebHost({ root, demo, demoCentralArgs = '', portwallJson, startTimeoutMs = 120_000 }: SpawnWebHostOptions): Promise<SpawnedWebHost> {
   const launcher = join(root, 'dist', 'electron', 'launch.cjs');
   if (!existsSync(launcher)) throw new Error(`${launcher} is missing: run \`npm run build\` first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'portwall-web-'));
+  if (portwallJson !== undefined) writeFileSync(join(dataDir, 'portwall.json'), JSON.stringify(portwallJson));
   const args = [launcher, '--web', '--port', '0', '--data-dir', dataDir, ...(demo ? [] : ['--no-demo'])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
@@ -49,6 +52,7 @@ export async function spawnWebHost({ root, demo, demoCentralArgs = '', startTime
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
+      rmSync(dataDir, { recursive: true, force: true });
       reject(new Error(`the web host exited with ${code}:\n${output.join('\n')}`));
     });
   });

@@ -22,7 +22,7 @@ const status: SyncStatus = {
 
 function handlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
   return {
-    'app.info': () => ({ mode: 'web', version: '1', demo: false, centralUrl: null, scope: { code: '*', nameZh: '全国', nameEn: 'National' }, role: null }),
+    'app.info': () => ({ mode: 'web', version: '1', demo: false, centralUrl: null, scope: { code: '*', nameZh: '全国', nameEn: 'National' }, role: null, scene: {} }),
     'sync.status': () => status,
     ...overrides,
   } as HostHandlers;

@@ -6,6 +6,7 @@ import './ui/map.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { MapScene } from '../../../shared/wall/scene.js';
 import type { HostClient } from '../host/client.js';
 import { host } from '../host/index.js';
 import { useAppStore } from '../state/appStore.js';
@@ -13,7 +14,7 @@ import { hostMapSource } from './data/hostSource.js';
 import type { MapDataSource } from './data/source.js';
 import { registerMapStrings } from './i18n.js';
 import { MapController } from './MapController.js';
-import { createMapStore, defaultSettings, type MapSettings, type MapStore } from './mapStore.js';
+import { createMapStore, defaultSettings, type MapSettings, type MapStore, startingView } from './mapStore.js';
 import { Legend } from './ui/Legend.js';
 import { MapNav } from './ui/MapNav.js';
 import { PortPanel } from './ui/PortPanel.js';
@@ -29,10 +30,6 @@ declare global {
 }
 
 export interface PortMapProps {
-  /** Window of the flows in minutes (15–1440); default 60 or ?window=. */
-  windowMinutes?: number;
-  /** Open on one directly-affiliated customs (2-digit code); default: the center's scope. */
-  unit?: string | null;
   source?: MapDataSource;
   settings?: Partial<MapSettings>;
 }
@@ -45,17 +42,14 @@ function hasWebGL2(): boolean {
   }
 }
 
-export function PortMap({ windowMinutes, unit, source = hostMapSource, settings }: PortMapProps = {}) {
+export function PortMap({ source = hostMapSource, settings }: PortMapProps = {}) {
   const { t } = useTranslation('map');
   const scope = useAppStore((s) => s.info?.scope.code ?? null);
-  const [store] = useState<MapStore>(() => {
-    const params = new URLSearchParams(window.location.search);
-    const window_ = windowMinutes ?? (Number(params.get('window')) || 60);
-    return createMapStore({
-      windowMinutes: Math.min(1440, Math.max(15, window_)),
-      settings: { ...defaultSettings(window.location.search), ...settings },
-    });
-  });
+  // A string, so a re-read of app.info (after the host reconnects) does not move the map.
+  const sceneJson = useAppStore((s) => JSON.stringify(s.info?.scene.map ?? null));
+  const [store] = useState<MapStore>(() =>
+    createMapStore({ ...startingView(undefined, null, window.location.search), settings: { ...defaultSettings(window.location.search), ...settings } }),
+  );
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
   const [webgl] = useState(hasWebGL2);
@@ -66,11 +60,11 @@ export function PortMap({ windowMinutes, unit, source = hostMapSource, settings 
   const unknownPartners = useStore(store, (s) => s.status.unknownPartners.length);
   const hasData = useStore(store, (s) => (s.overview ? s.overview.asOf !== null : true));
 
-  // A wall configured for one district (or one of its subordinate customs) opens there.
+  // The scene (or a district center's scope) arrives with app.info, after the first render.
   useEffect(() => {
-    const home = unit ?? (scope && scope !== '*' ? scope.slice(0, 2) : null);
-    if (home) store.setState({ level: 'district', unit: home, port: null });
-  }, [unit, scope, store]);
+    const scene = JSON.parse(sceneJson) as MapScene | null;
+    if (scene || scope) store.setState(startingView(scene ?? undefined, scope, window.location.search));
+  }, [sceneJson, scope, store]);
 
   useEffect(() => {
     if (!container.current || !webgl) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, mapPixelRatio, parentLevel } from './mapStore.js';
+import { defaultSettings, mapPixelRatio, parentLevel, startingView } from './mapStore.js';
 
 describe('map store helpers', () => {
   it('goes back port → district → national', () => {
@@ -18,5 +18,27 @@ describe('map store helpers', () => {
     expect(mapPixelRatio(false, 2)).toBe(1);
     expect(mapPixelRatio(1.5, 2)).toBe(1.5);
     expect(mapPixelRatio(3, 2)).toBe(2);
+  });
+});
+
+describe('startingView', () => {
+  it('opens where the scene says, with its window, width and indicator', () => {
+    expect(startingView({ unit: '22', port: 'CNYGS', windowMinutes: 240, widthBy: 'valueUsd', indicator: 'held' }, '*', '')).toEqual({
+      level: 'port',
+      unit: '22',
+      port: 'CNYGS',
+      windowMinutes: 240,
+      widthBy: 'valueUsd',
+      indicator: 'held',
+    });
+    expect(startingView({ unit: '53' }, '*', '')).toEqual({ level: 'district', unit: '53', port: null });
+  });
+
+  it("falls back to the center's district, then national; ?window= wins over the scene", () => {
+    expect(startingView(undefined, '5301', '')).toEqual({ level: 'district', unit: '53', port: null });
+    expect(startingView({}, '*', '')).toEqual({ level: 'national', unit: null, port: null });
+    expect(startingView({ windowMinutes: 240 }, '*', '?window=15').windowMinutes).toBe(15);
+    expect(startingView(undefined, null, '?window=99999').windowMinutes).toBe(1440);
+    expect(startingView(undefined, null, '?window=abc').windowMinutes).toBeUndefined();
   });
 });

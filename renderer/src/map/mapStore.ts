@@ -3,11 +3,11 @@
 // here: it lives in typed arrays owned by the controller, so a data tick renders nothing.
 import { createStore } from 'zustand/vanilla';
 import type { MapOverview } from '../../../shared/host/methods/map.js';
-import type { FlowWidthBy } from './data/flowAttributes.js';
+import { districtIndicator, type DistrictIndicator, type FlowWidthBy, type MapScene } from '../../../shared/wall/scene.js';
 
+export type { DistrictIndicator } from '../../../shared/wall/scene.js';
 export type MapLevel = 'national' | 'district' | 'port';
-export type DistrictIndicator = 'declarations' | 'valueUsd' | 'held' | 'openAlerts';
-export const districtIndicators: DistrictIndicator[] = ['declarations', 'valueUsd', 'held', 'openAlerts'];
+export const districtIndicators: readonly DistrictIndicator[] = districtIndicator.options;
 export const windowChoices = [15, 60, 240, 1440] as const;
 
 export interface MapSettings {
@@ -87,6 +87,28 @@ export function createMapStore(initial: Partial<MapState> = {}) {
 }
 
 export type MapStore = ReturnType<typeof createMapStore>;
+
+/**
+ * Where the map opens and how it aggregates: the wall's scene, then the URL (`?window=`,
+ * handy on a test wall), then the center's scope (a district center opens on its
+ * district), then the national defaults.
+ */
+export function startingView(
+  scene: MapScene | undefined,
+  scope: string | null,
+  search: string,
+): Pick<MapState, 'level' | 'unit' | 'port'> & Partial<Pick<MapState, 'windowMinutes' | 'widthBy' | 'indicator'>> {
+  const fromUrl = Number(new URLSearchParams(search).get('window'));
+  const windowMinutes = fromUrl > 0 ? Math.min(1440, Math.max(15, Math.round(fromUrl))) : scene?.windowMinutes;
+  const unit = scene?.unit ?? (scope && scope !== '*' ? scope.slice(0, 2) : null);
+  const view = scene?.port && unit ? { level: 'port' as const, unit, port: scene.port } : unit ? { level: 'district' as const, unit, port: null } : { level: 'national' as const, unit: null, port: null };
+  return {
+    ...view,
+    ...(windowMinutes !== undefined ? { windowMinutes } : {}),
+    ...(scene?.widthBy ? { widthBy: scene.widthBy } : {}),
+    ...(scene?.indicator ? { indicator: scene.indicator } : {}),
+  };
+}
 
 /** Where "back" goes from each level. */
 export function parentLevel(state: Pick<MapState, 'level' | 'unit'>): { level: MapLevel; unit: string | null; port: null } {

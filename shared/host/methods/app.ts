@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scopeCode } from '../../central/records.js';
 import { tokenRole } from '../../central/wire.js';
+import { wallScene } from '../../wall/scene.js';
 import { defineMethods } from './define.js';
 
 export const appInfo = z.object({
@@ -12,6 +13,8 @@ export const appInfo = z.object({
   centralUrl: z.string().nullable(),
   scope: z.object({ code: scopeCode, nameZh: z.string(), nameEn: z.string() }),
   role: tokenRole.nullable(),
+  /** Where this wall's map opens and how it aggregates (portwall.json "scene"). */
+  scene: wallScene,
 });
 export type AppInfo = z.infer<typeof appInfo>;
 

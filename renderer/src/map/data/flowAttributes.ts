@@ -2,9 +2,10 @@
 // so 50,000 arcs reach the GPU without an object per arc. Width grows with the log of
 // the count (or value), so a port with a hundred times more traffic is wider, not a wall.
 import type { MapFlow, MapPartner, MapPort } from '../../../../shared/host/methods/map.js';
+import type { FlowWidthBy } from '../../../../shared/wall/scene.js';
 import { flowColors } from '../colors.js';
 
-export type FlowWidthBy = 'declarations' | 'valueUsd';
+export type { FlowWidthBy } from '../../../../shared/wall/scene.js';
 
 export interface FlowAttributes {
   length: number;
