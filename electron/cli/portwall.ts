@@ -3,7 +3,7 @@
 // exits: 2 for usage, 1 for everything else.
 import { once } from 'node:events';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { recordKinds } from '../../shared/central/records.js';
+import { recordKinds, scopeCode } from '../../shared/central/records.js';
 import { openReadableDb, openWritableDb } from '../store/db.js';
 import { exportRecords, isRecordKind } from '../store/queries/exportRecords.js';
 import { storeStatus } from '../store/queries/storeStatus.js';
@@ -16,7 +16,7 @@ class UsageError extends Error {
 }
 
 const usage = `usage:
-  portwall sync --central URL (--token-file FILE | env PORTWALL_TOKEN) --db FILE [--once] [--timeout SECONDS]
+  portwall sync --central URL (--token-file FILE | env PORTWALL_TOKEN) --db FILE [--once] [--timeout SECONDS] [--scope CODE]
   portwall export --db FILE --kind ${recordKinds.join('|')}
   portwall status --db FILE [--json]`;
 
@@ -41,17 +41,22 @@ async function sync(argv: string[]): Promise<number> {
     db: { type: 'string' },
     once: { type: 'boolean' },
     timeout: { type: 'string' },
+    scope: { type: 'string' },
   });
   const central = required(values, 'central');
   const dbPath = required(values, 'db');
   const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError('--timeout must be a positive number of seconds');
   parseCentralUrl(central);
+  const scope = values.scope as string | undefined;
+  if (scope !== undefined && !scopeCode.safeParse(scope).success) throw new UsageError('--scope must be *, a 2-digit or a 4-digit customs code');
   const token = resolveToken(values['token-file'] as string | undefined);
   const db = openWritableDb(dbPath);
   const engine = new SyncEngine({
     db,
     centralUrl: central,
+    // Pre-seeding a wall's store: with the wall's scope, the wall will not resync it.
+    scope,
     token,
     once: values.once === true,
     timeoutMs: timeout * 1000,

@@ -65,5 +65,5 @@ export function superviseSync({ start, log, restartDelay = (n) => Math.min(60_00
   };
 }
 
-export const startSupervisedSync: SyncStarter = ({ dbPath, centralUrl, token, log }) =>
-  superviseSync({ start: () => startSyncWorker({ dbPath, centralUrl, token }), log });
+export const startSupervisedSync: SyncStarter = ({ dbPath, centralUrl, token, scope, log }) =>
+  superviseSync({ start: () => startSyncWorker({ dbPath, centralUrl, token, scope }), log });

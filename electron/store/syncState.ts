@@ -24,7 +24,10 @@ export function readSyncState(db: ReadableDB): SyncStateRow {
   return db.prepare('SELECT * FROM sync_state WHERE id = 1').get() as SyncStateRow;
 }
 
-type Writable = Pick<SyncStateRow, 'state' | 'last_error' | 'offline_since' | 'last_contact_at' | 'central_url' | 'head' | 'resync_cursor' | 'resync_epoch' | 'resync_horizon'>;
+type Writable = Pick<
+  SyncStateRow,
+  'state' | 'last_error' | 'offline_since' | 'last_contact_at' | 'central_url' | 'token_scope' | 'head' | 'resync_cursor' | 'resync_epoch' | 'resync_horizon'
+>;
 
 export function writeSyncState(db: WritableDB, fields: Partial<Writable>): void {
   const names = Object.keys(fields);

@@ -40,6 +40,12 @@ export interface EngineOptions {
   db: WritableDB;
   centralUrl: string;
   token: string;
+  /**
+   * The scope this center is configured for. A store filled for another scope (a wall
+   * re-purposed from national to one district) is resynced: central's log for the new
+   * token would never delete the other scope's records.
+   */
+  scope?: string;
   /** Stop once caught up with central's head (CLI `--once`). */
   once?: boolean;
   /** Give up (run() rejects) when central stays unreachable this long; also fail at once on 401/403. */
@@ -99,6 +105,11 @@ export class SyncEngine {
         this.beginResync('resuming an interrupted resync');
       }
     }
+    const scope = options.scope;
+    if (scope !== undefined && st.token_scope !== null && st.token_scope !== scope) {
+      this.beginResync(`the local store was filled for scope ${st.token_scope}, this center is configured for ${scope}: resyncing`);
+    }
+    if (scope !== undefined) writeSyncState(this.db, { token_scope: scope });
     this.quarantined = countQuarantined(this.db);
     this.outboxPending = countOutboxPending(this.db);
     writeSyncState(this.db, { central_url: this.client.base.origin + this.client.base.pathname.replace(/\/$/, ''), last_error: null });

@@ -18,6 +18,7 @@ import { runCli, writeTokenFile } from './testing/runCli.js';
 import { waitFor } from './testing/waitFor.js';
 
 const wall: TokenEntry = { token: 'test-wall-national-000001', role: 'wall', scope: '*', name: 'test wall' };
+const shanghai: TokenEntry = { token: 'test-wall-shanghai-000001', role: 'wall', scope: '22', name: 'Shanghai wall' };
 const stranger: TokenEntry = { token: 'test-wall-unserved-000001', role: 'wall', scope: '99', name: 'scope central does not serve' };
 
 let dir: string;
@@ -34,7 +35,7 @@ afterEach(async () => {
 });
 
 async function central(options: CentralOptions = {}): Promise<RunningCentral> {
-  const c = await startCentral({ db: join(dir, 'central.sqlite'), speed: 0, scale: 0.3, seed: 7, tokens: [wall, stranger], ...options });
+  const c = await startCentral({ db: join(dir, 'central.sqlite'), speed: 0, scale: 0.3, seed: 7, tokens: [wall, shanghai, stranger], ...options });
   closers.push(() => c.close());
   return c;
 }
@@ -81,8 +82,12 @@ async function stopEngine(r: Running): Promise<void> {
   await r.run;
 }
 
-async function expectStoreEqualsCentral(c: RunningCentral, drop: Partial<Record<(typeof recordKinds)[number], Set<string>>> = {}): Promise<void> {
-  let expected = await centralSnapshot(c.url, wall.token);
+async function expectStoreEqualsCentral(
+  c: RunningCentral,
+  drop: Partial<Record<(typeof recordKinds)[number], Set<string>>> = {},
+  token: TokenEntry = wall,
+): Promise<void> {
+  let expected = await centralSnapshot(c.url, token.token);
   for (const [kind, keys] of Object.entries(drop)) expected = { ...expected, ...without(expected, kind as (typeof recordKinds)[number], keys) };
   const reader = openReadableDb(dbPath);
   try {
@@ -309,6 +314,21 @@ describe('sync faults', () => {
 });
 
 describe('portwall CLI failures', () => {
+  it('a store filled for another scope resyncs for the configured one; the same scope does not', async () => {
+    const c = await central();
+    c.simulator!.step(600);
+    const national = startEngine(c.url, { once: true, scope: '*' });
+    await national.run;
+    const district = startEngine(c.url, { once: true, scope: '22', token: shanghai.token });
+    await district.run;
+    expect(district.statuses.map((s) => s.state)).toContain('resyncing');
+    await expectStoreEqualsCentral(c, {}, shanghai);
+    const again = startEngine(c.url, { once: true, scope: '22', token: shanghai.token });
+    await again.run;
+    expect(again.statuses.map((s) => s.state)).not.toContain('resyncing');
+    await expectStoreEqualsCentral(c, {}, shanghai);
+  });
+
   it('exits non-zero with one line for a bad URL, 401, 403, an unreachable central and a readable token file', async () => {
     const c = await central({ scale: 0 });
     const good = writeTokenFile(dir, wall.token);

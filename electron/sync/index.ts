@@ -16,6 +16,8 @@ export interface StartSyncOptions {
   dbPath: string;
   centralUrl: string;
   token: string;
+  /** The center's configured scope: a store filled for another one is resynced. */
+  scope?: string;
   retention?: WorkerInput['retention'];
   /** Where sync-worker.cjs or worker.ts lives, for callers without __dirname (ESM under tsx). */
   scriptDir?: string;

@@ -22,6 +22,7 @@ const engine = new SyncEngine({
   db,
   centralUrl: input.centralUrl,
   token: input.token,
+  scope: input.scope,
   retention: input.retention,
   onStatus: (s) => status.push({ type: 'status', status: s }),
   onDataChanged: (kinds) => data.add(kinds),

@@ -8,6 +8,8 @@ export interface WorkerInput {
   dbPath: string;
   centralUrl: string;
   token: string;
+  /** The center's configured scope (see EngineOptions.scope). */
+  scope?: string;
   retention?: { ticketDays?: number; sampleDays?: number };
   /** The TypeScript entry to run when started from sources (tests, tsx). */
   entry?: string;
