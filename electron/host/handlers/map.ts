@@ -42,6 +42,14 @@ function countryPoint(geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates:
 }
 
 /**
+ * Separate customs territories drawn inside China's outline, so absent from the world
+ * file's countries: their trade still gets an arc (to the territory's port).
+ */
+const territoriesInsideChina: MapPartner[] = [{ iso2: 'MO', nameZh: '中国澳门', nameEn: 'Macao, China', lat: 22.19, lon: 113.55 }];
+
+const englishRegionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/**
  * Partner points and district seats. The registry's partners come first (their main
  * trade point); any other country of the world basemap is a fallback at its centre, so a
  * partner the registry does not list still gets its arc.
@@ -53,9 +61,10 @@ export function mapReferenceFrom(rawRegistry: unknown, rawWorld?: unknown): MapR
     for (const feature of worldCountries.parse(rawWorld).features) {
       const { iso2, name } = feature.properties;
       const point = /^[A-Z]{2}$/.test(iso2) ? countryPoint(feature.geometry) : null;
-      if (point) partners.set(iso2, { iso2, nameZh: name, nameEn: iso2, ...point });
+      if (point) partners.set(iso2, { iso2, nameZh: name, nameEn: englishRegionNames.of(iso2) ?? iso2, ...point });
     }
   }
+  for (const t of territoriesInsideChina) partners.set(t.iso2, t);
   for (const p of registry.partners) partners.set(p.iso2, { iso2: p.iso2, nameZh: p.nameZh, nameEn: p.nameEn, lat: p.lat, lon: p.lon });
   return {
     partners,

@@ -233,10 +233,12 @@ describe('mapReferenceFrom', () => {
       ],
     };
     const ref = mapReferenceFrom({ units: [], partners: [{ iso2: 'US', nameZh: '美国', nameEn: 'United States', lat: 33.74, lon: -118.26 }] }, world);
-    expect(ref.partners.get('MN')).toEqual({ iso2: 'MN', nameZh: '蒙古', nameEn: 'MN', lat: 47, lon: 104 });
+    expect(ref.partners.get('MN')).toEqual({ iso2: 'MN', nameZh: '蒙古', nameEn: 'Mongolia', lat: 47, lon: 104 });
     // The registry's trade point wins over the country's centre.
     expect(ref.partners.get('US')).toMatchObject({ lat: 33.74, lon: -118.26, nameEn: 'United States' });
     expect(ref.partners.has('-99')).toBe(false);
+    // Macao trades as its own customs territory but lies inside China's outline.
+    expect(ref.partners.get('MO')).toMatchObject({ nameZh: '中国澳门', nameEn: 'Macao, China' });
   });
 });
 
