@@ -5,9 +5,10 @@ import { migration0001 } from './0001-initial.js';
 import { migration0002 } from './0002-outbox.js';
 import { migration0003 } from './0003-declarations-seq.js';
 import { migration0004 } from './0004-quarantine-seq.js';
+import { migration0005 } from './0005-port-status-index.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 
 export class StoreVersionError extends Error {

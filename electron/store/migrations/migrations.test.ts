@@ -36,6 +36,19 @@ describe('migrations', () => {
     latest.close();
   });
 
+  it("rebuild the port index with the status (5), also under a resync's renamed name", () => {
+    const path = tempDb();
+    const v4 = openWritableDb(path, { migrateTo: 4 });
+    v4.exec('DROP INDEX declarations_port; CREATE INDEX declarations_port__rabc ON declarations (port, declared_at)');
+    v4.close();
+    const db = openWritableDb(path);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT status, count(*) FROM declarations WHERE port = 'CNYGS' AND declared_at >= 0 GROUP BY status")
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX declarations_port__rabc/);
+    db.close();
+  });
+
   it('refuse a database from a newer Portwall', () => {
     const path = tempDb();
     const db = openWritableDb(path);
