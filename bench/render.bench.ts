@@ -55,7 +55,11 @@ export async function run(argv: string[]): Promise<void> {
       const trafficSeconds = Number(flag(argv, '--traffic-seconds') ?? 70);
       console.log(`live traffic: the wall on the demo central at speed 60 for ${trafficSeconds} s (${(trafficSeconds / 60).toFixed(1)} simulated hours)…`);
       const traffic = await measureLiveTraffic(browser, { seconds: trafficSeconds, size: { width: 960, height: 540 } });
-      console.log(`  store commit -> particle: p50 ${ms(traffic.latencyP50)}, p95 ${ms(traffic.latencyP95)} over ${traffic.particles} particles`);
+      if (traffic.particles === 0) {
+        console.log('  store commit -> particle: no particle matched a store commit (could the bench read the store? is dist/ built from these sources?)');
+      } else {
+        console.log(`  store commit -> particle: p50 ${ms(traffic.latencyP50)}, p95 ${ms(traffic.latencyP95)} over ${traffic.particles} particles`);
+      }
       console.log(`  JS heap after GC: ${traffic.heap.map((h) => `${h.atSeconds.toFixed(0)}s ${h.mb.toFixed(1)} MB`).join(', ')}`);
       console.log(
         `  heap slope: ${traffic.heapSlopeMbPerSimHour.toFixed(2)} MB per simulated hour (${traffic.heapSlopeAfterWarmup.toFixed(2)} after the first simulated half hour)`,
