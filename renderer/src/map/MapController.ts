@@ -108,6 +108,8 @@ export class MapController {
 
     const relabel = () => this.updateLabels();
     i18next.on('languageChanged', relabel);
+    // Label boxes are measured on screen: choose again once a fly-to or zoom has settled.
+    this.map.on('moveend', relabel);
     this.unsubscribers.push(
       () => i18next.off('languageChanged', relabel),
       this.store.subscribe((state, previous) => this.onStateChange(state, previous)),
@@ -301,6 +303,8 @@ export class MapController {
       portLabels: level === 'national' ? settings.labelCount : 30,
       english: i18next.language === 'en',
       meridian: chinaMeridian,
+      project: (lon, lat) => this.map.project([lon, lat]),
+      scale: this.uiScale(),
     });
     const version = ++this.labelVersion;
     void this.loadFont(labels.map((l) => l.text).join('')).then(() => {
@@ -426,6 +430,7 @@ export class MapController {
 
   resize(): void {
     this.map.resize();
+    this.updateLabels();
     this.redrawLayers();
   }
 

@@ -6,6 +6,7 @@ import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/la
 import type { MapDistrict, MapPort } from '../../../../shared/host/methods/map.js';
 import { districtRamp, healthColors, severityColors, type Rgba } from '../colors.js';
 import type { FlowAttributes } from '../data/flowAttributes.js';
+import { labelStyle } from '../data/labels.js';
 import type { ParticleAttributes } from '../data/particleRing.js';
 import type { DistrictIndicator, MapLevel } from '../mapStore.js';
 import { ParticleLayer } from './ParticleLayer.js';
@@ -141,15 +142,15 @@ export function buildLayers(input: LayerInputs): Layer[] {
       fontWeight: 700,
       getPosition: (d) => d.position,
       getText: (d) => d.text,
-      getSize: (d) => (d.weight === 'partner' ? 15 : 17) * s,
+      getSize: (d) => (d.weight === 'partner' ? labelStyle.partnerSize : labelStyle.portSize) * s,
       sizeUnits: 'pixels',
       getColor: (d) => (d.weight === 'partner' ? [190, 205, 225, 255] : [236, 242, 250, 255]),
-      getPixelOffset: (d) => (d.weight === 'port' ? [0, -14 * s] : [0, 0]),
+      getPixelOffset: (d) => (d.weight === 'port' ? [0, -labelStyle.portLift * s] : [0, 0]),
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'bottom',
       background: true,
       getBackgroundColor: [7, 14, 26, 200],
-      backgroundPadding: [4 * s, 2 * s],
+      backgroundPadding: [labelStyle.padX * s, labelStyle.padY * s],
       updateTriggers: { getSize: [s], getPixelOffset: [s] },
     }),
   ];
