@@ -71,3 +71,33 @@ export function staleTables(db: WritableDB): string[] {
   const virtual = all.filter((t) => t.sql.startsWith('CREATE VIRTUAL')).map((t) => t.name);
   return all.map((t) => t.name).filter((name) => !virtual.some((v) => name.startsWith(`${v}_`)));
 }
+
+/**
+ * One short step of dropping a stale table: its next index, else a slice of its rows,
+ * else the (now empty) table itself. A single DROP TABLE of 2M tickets held the writer
+ * for 33 s here (every page goes to the freelist in one transaction); in steps, sync
+ * applies changes between them. Returns true once the table is gone.
+ */
+export function dropStaleTableStep(db: WritableDB, table: string, rows = 2000): boolean {
+  const row = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined;
+  if (!row) return true;
+  // A virtual (FTS) table's content lives in shadow tables that only DROP TABLE removes.
+  if (row.sql.startsWith('CREATE VIRTUAL')) {
+    db.exec(`DROP TABLE "${table}"`);
+    return true;
+  }
+  const index = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL LIMIT 1").get(table) as
+    | { name: string }
+    | undefined;
+  if (index) {
+    db.exec(`DROP INDEX "${index.name}"`);
+    return false;
+  }
+  // Rows go by rowid, or by primary key in a WITHOUT ROWID table (samples, aggregates).
+  const primaryKey = (db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as Array<{ name: string }>).map((c) => `"${c.name}"`);
+  const key = /WITHOUT ROWID\s*$/i.test(row.sql) ? primaryKey.join(', ') : 'rowid';
+  const deleted = db.prepare(`DELETE FROM "${table}" WHERE (${key}) IN (SELECT ${key} FROM "${table}" LIMIT ?)`).run(rows).changes;
+  if (deleted > 0) return false;
+  db.exec(`DROP TABLE "${table}"`);
+  return true;
+}

@@ -8,7 +8,7 @@ import { type PageHeader, type PageTrailer, pageHeader, pageTrailer } from '../.
 import type { SyncState, SyncStatus } from '../../shared/host/methods/sync.js';
 import type { WritableDB } from '../store/db.js';
 import type { OutboxEntry } from '../store/outbox.js';
-import { createResyncTables, staleTables, swapInResyncTables } from '../store/resyncTables.js';
+import { createResyncTables, dropStaleTableStep, staleTables, swapInResyncTables } from '../store/resyncTables.js';
 import { pruneStep, vacuumStep } from '../store/retention.js';
 import { countOutboxPending, countQuarantined, readSyncState, writeSyncState } from '../store/syncState.js';
 import { type BatchInput, ChangeApplier, type PageContext } from './applyBatch.js';
@@ -88,13 +88,15 @@ export class SyncEngine {
   private sending = false;
   private wake: (() => void) | null = null;
   private running: Promise<void> | null = null;
+  private droppingStale: Promise<void> | null = null;
+  private staleAgain = false;
 
   constructor(private readonly options: EngineOptions) {
     this.db = options.db;
     this.now = options.now ?? Date.now;
     this.client = new CentralClient(options.centralUrl, options.token);
     this.backoff = options.backoff ?? new Backoff();
-    this.dropStaleTables();
+    this.dropStaleTablesGradually();
     this.live = new ChangeApplier(this.db, 'live', this.now);
     const st = readSyncState(this.db);
     if (st.resync_cursor !== null) {
@@ -128,6 +130,7 @@ export class SyncEngine {
     this.abort.abort();
     this.wake?.();
     await this.running?.catch(() => undefined);
+    await this.droppingStale;
     this.setState('stopped');
   }
 
@@ -422,16 +425,47 @@ export class SyncEngine {
     })();
     this.resync = null;
     this.live = new ChangeApplier(this.db, 'live', this.now);
-    this.dropStaleTables();
+    this.dropStaleTablesGradually();
     this.quarantined = countQuarantined(this.db);
     this.lastError = null;
     this.notifyKinds(new Set(['unit', 'port', 'indicatorDef', 'indicatorSample', 'rule', 'watchlist', 'declaration', 'alert']));
     this.options.log?.info('resync complete: the fresh tables are live');
   }
 
-  private dropStaleTables(): void {
-    for (const table of staleTables(this.db)) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
-    vacuumStep(this.db, 4096);
+  /**
+   * Drops the tables a resync swapped out, one short step at a time with sync's own work
+   * in between (one DROP of 2M tickets held the writer for 33 s). Readers never see them.
+   */
+  private dropStaleTablesGradually(): void {
+    if (this.droppingStale) {
+      this.staleAgain = true;
+      return;
+    }
+    const dropping = this.dropStaleTables();
+    this.droppingStale = dropping;
+    // Attached after the assignment: a run with nothing to drop settles at once.
+    void dropping.finally(() => {
+      this.droppingStale = null;
+      if (this.staleAgain && !this.stopped) {
+        this.staleAgain = false;
+        this.dropStaleTablesGradually();
+      }
+    });
+  }
+
+  private async dropStaleTables(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        const table = staleTables(this.db)[0];
+        if (table === undefined) break;
+        dropStaleTableStep(this.db, table);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      vacuumStep(this.db, 4096);
+    } catch (error) {
+      this.options.log?.warn(`could not drop the tables a resync left: ${(error as Error).message}`);
+    }
   }
 
   // ---- outbox, retention, status -----------------------------------------------------

@@ -220,6 +220,8 @@ describe('sync faults', () => {
     c.simulator!.step(300);
     expect(c.log.epoch()).not.toBe(oldEpoch);
     await waitFor(() => caughtUp(r, c)() && r.engine.status().epoch === c.log.epoch(), 'resync under the new epoch');
+    // The swapped-out tables are dropped a step at a time, with sync going on meanwhile.
+    await waitFor(() => (reader.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name GLOB 'stale_*'").get() as { n: number }).n === 0, 'the stale tables to go');
     await stopEngine(r);
     expect(seenDuringResync.length).toBeGreaterThan(0);
     expect(new Set(seenDuringResync)).toEqual(new Set([before]));
