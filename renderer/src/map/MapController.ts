@@ -58,7 +58,7 @@ export class MapController {
   private movementsBusy = false;
   private movementsAgain = false;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
-  /** deck.gl's frame loop runs once the first particle exists (particles move every frame). */
+  /** deck.gl's frame loop runs while a particle is in flight (particles move every frame). */
   private readonly animation: AnimationWindow;
   private destroyed = false;
   private readonly particleListeners = new Set<(movement: MapMovement, startsInSeconds: number) => void>();
@@ -270,6 +270,7 @@ export class MapController {
     if (movements.length === 0) return;
     const now = this.now();
     let notDrawn = 0;
+    let lastLanding = now;
     movements.forEach((m, i) => {
       const port = this.ports.get(m.port);
       const partner = this.partners.get(m.partner);
@@ -281,13 +282,15 @@ export class MapController {
       const delay = (i / movements.length) * spreadSeconds;
       const duration = particleDuration(from, to) / speed;
       this.ring.push({ from, to, status: m.status, start: now + delay, duration });
-      this.animation.extendTo(now + delay + duration * (1 + particleTailMargin));
+      lastLanding = Math.max(lastLanding, now + delay + duration * (1 + particleTailMargin));
       for (const listener of this.particleListeners) listener(m, delay);
     });
     const status = this.store.getState().status;
     this.store.setState({
       status: { ...status, particlesSpawned: status.particlesSpawned + movements.length - notDrawn, movementsNotDrawn: status.movementsNotDrawn + notDrawn },
     });
+    // Once per batch: a timer re-armed per particle would be thousands of timers a poll.
+    this.animation.extendTo(lastLanding);
     this.redrawLayers();
   }
 
